@@ -1,0 +1,33 @@
+# Two commands on a fresh clone: `make run` (install + open the app) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint bench screenshots clean
+
+run: $(VENV)/.installed
+	@scripts/qt-system-libs.sh run
+	$(PY) -m explorer
+
+test: $(VENV)/.installed
+	@scripts/qt-system-libs.sh test
+	$(VENV)/bin/ruff check explorer tests benchmarks
+	$(VENV)/bin/ruff format --check explorer tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check explorer tests benchmarks
+	$(VENV)/bin/ruff format --check explorer tests benchmarks
+
+bench: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2])'
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV) || { echo "venv failed: on Debian run: sudo apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,178 @@
+"""The headless subcommands. User mistakes end as one clear line each on stderr, exit 1."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from explorer import paths
+from explorer.core.engine import Method, ScoreMatrix, evaluate
+from explorer.core.loader import LoadResult, load_decision_set
+from explorer.core.problems import LoadError, Problem
+from explorer.core.profile import load_profile, weights_for
+
+
+def _say(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _load(path_arg: str | None, strict: bool = False) -> LoadResult | None:
+    path = Path(path_arg) if path_arg else paths.bundled_set()
+    try:
+        result = load_decision_set(
+            path, strict=strict or paths.is_bundled(path), search_dirs=[paths.sources_dir()]
+        )
+    except LoadError as exc:
+        _say(exc.problems + exc.warnings)
+        print(f"{len(exc.problems)} problem(s) in {path}", file=sys.stderr)
+        return None
+    _say(result.warnings)
+    return result
+
+
+def validate(args: argparse.Namespace) -> int:
+    result = _load(args.path or args.set_path, args.strict)
+    if result is None:
+        return 1
+    ds = result.decision_set
+    print(
+        f"OK: {ds.id} — {len(ds.options)} options × {len(ds.criteria)} criteria, "
+        f"{sum(len(a.evidence) for a in ds.assessments.values())} quotes from "
+        f"{len(ds.sources)} sources, {len(result.warnings)} warning(s)"
+    )
+    return 0
+
+
+def _weights(args: argparse.Namespace, result: LoadResult) -> tuple[np.ndarray, Method] | None:
+    ds = result.decision_set
+    method = Method(args.method) if args.method else Method.WSM
+    if not args.profile:
+        return np.ones(len(ds.criteria)), method
+    try:
+        profile = load_profile(Path(args.profile))
+        vector, notes = weights_for(profile, ds)
+    except LoadError as exc:
+        _say(exc.problems)
+        return None
+    _say(notes)
+    return vector, Method(args.method) if args.method else profile.method
+
+
+def _write_csv(header: list[str], rows: list[list[Any]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def rank(args: argparse.Namespace) -> int:
+    result = _load(args.set_path)
+    if result is None:
+        return 1
+    chosen = _weights(args, result)
+    if chosen is None:
+        return 1
+    ds = result.decision_set
+    res = evaluate(ScoreMatrix.from_set(ds), chosen[0], chosen[1])
+    if res.weights_all_zero:
+        print("warning: all weights are zero; every option ties", file=sys.stderr)
+    crit_ids = ds.criterion_ids
+    ranking = [
+        {
+            "rank": int(res.ranks[i]),
+            "option": ds.options[i].id,
+            "name": ds.options[i].name,
+            "score": round(float(res.totals[i]), 6),
+            "tied": res.tied(int(i)),
+            "contributions": {
+                c: round(float(res.contributions[i, j]), 6) for j, c in enumerate(crit_ids)
+            },
+        }
+        for i in res.order
+    ]
+    weights = {c: round(float(w), 6) for c, w in zip(crit_ids, res.weights, strict=True)}
+    if args.format == "json":
+        doc = {
+            "decision_set": ds.id,
+            "method": res.method.value,
+            "weights": weights,
+            "ranking": ranking,
+        }
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        _write_csv(
+            ["rank", "option", "name", "score", *crit_ids],
+            [
+                [r["rank"], r["option"], r["name"], r["score"], *r["contributions"].values()]
+                for r in ranking
+            ],
+        )
+    else:
+        width = max(len(r["name"]) for r in ranking)
+        print(f"{ds.title} — {res.method.label}")
+        for r in ranking:
+            mark = "=" if r["tied"] else " "
+            print(f"{r['rank']:>3}{mark} {r['name']:<{width}}  {r['score']:.3f}")
+    return 0
+
+
+def matrix(args: argparse.Namespace) -> int:
+    result = _load(args.set_path)
+    if result is None:
+        return 1
+    ds = result.decision_set
+    scores, low, high = ds.matrix()
+    if args.format == "csv":
+        rows = []
+        for i, option in enumerate(ds.options):
+            for j, crit in enumerate(ds.criteria):
+                rows.append([option.id, crit.id, scores[i, j], low[i, j], high[i, j]])
+        _write_csv(["option", "criterion", "score", "low", "high"], rows)
+        return 0
+    doc = {
+        "options": ds.option_ids,
+        "criteria": [
+            {"id": c.id, "direction": c.direction.value, "min": c.scale.min, "max": c.scale.max}
+            for c in ds.criteria
+        ],
+        "scores": scores.tolist(),
+        "low": low.tolist(),
+        "high": high.tolist(),
+    }
+    print(json.dumps(doc, indent=2, ensure_ascii=False))
+    return 0
+
+
+def evidence(args: argparse.Namespace) -> int:
+    result = _load(args.set_path)
+    if result is None:
+        return 1
+    ds = result.decision_set
+    items = [
+        {
+            "option": option.id,
+            "criterion": crit.id,
+            "source": ev.source,
+            "quote": ev.quote,
+            "stance": ev.stance.value,
+            "score": ev.implied_score,
+        }
+        for option in ds.options
+        for crit in ds.criteria
+        for ev in ds.assessment(option.id, crit.id).evidence
+    ]
+    if args.format == "csv":
+        _write_csv(list(items[0]) if items else ["option"], [list(i.values()) for i in items])
+        return 0
+    doc = {
+        "sources": [{"id": s.id, "title": s.title, "origin": s.origin} for s in ds.sources],
+        "evidence": items,
+    }
+    print(json.dumps(doc, indent=2, ensure_ascii=False))
+    return 0

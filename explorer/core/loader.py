@@ -1,0 +1,188 @@
+"""Loading a decision set (one YAML file, or a folder of them) into the immutable model.
+
+All-or-nothing: either a complete DecisionSet comes back, or LoadError carries every problem
+found across every file. Callers never see a half-built set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from explorer.core import sections
+from explorer.core.fields import Fields
+from explorer.core.model import Assessment, Criterion, DecisionSet, Option, Source
+from explorer.core.problems import LoadError, Problem, display_path
+from explorer.core.yamlsafe import YamlDoc, read_yaml
+
+SCHEMA_VERSION = 1
+HEADER_FILE = "decision-set.yaml"
+MAX_FILES = 500
+HEADER_KEYS = {"schema_version", "id", "version", "title", "question", "description"}
+PART_KEYS = HEADER_KEYS | {"criteria", "sources", "options"}
+
+
+@dataclass
+class LoadResult:
+    decision_set: DecisionSet
+    warnings: list[Problem]
+
+
+def _yaml_files(path: Path) -> tuple[list[Path], list[Problem]]:
+    if path.is_file():
+        return [path], []
+    if not path.is_dir():
+        return [], [Problem(display_path(path), 0, "", "no such file or folder")]
+    files = sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+    header = path / HEADER_FILE
+    if header not in files:
+        return [], [Problem(display_path(header), 0, "", "a decision-set folder needs this file")]
+    if len(files) > MAX_FILES:
+        return [], [Problem(display_path(path), 0, "", f"more than {MAX_FILES} YAML files")]
+    files.remove(header)
+    return [header, *files], []
+
+
+def _check_schema_version(fields: Fields, data: dict[str, Any], required: bool) -> None:
+    if "schema_version" not in data and not required:
+        return
+    version = fields.number(data, (), "schema_version")
+    if version is None:
+        return
+    if version != int(version) or version < 1:
+        fields.report(("schema_version",), f"{version:g} is not a schema version")
+    elif version > SCHEMA_VERSION:
+        fields.report(
+            ("schema_version",),
+            f"{int(version)} is newer than this app understands ({SCHEMA_VERSION}); update the app",
+        )
+
+
+class _Builder:
+    """Collects entities from every document, then cross-checks them as a whole."""
+
+    def __init__(self, strict: bool, search_dirs: list[Path]) -> None:
+        self.strict = strict
+        self.search_dirs = search_dirs
+        self.problems: list[Problem] = []
+        self.header: dict[str, Any] = {}
+        self.criteria: list[tuple[Criterion, Fields, tuple]] = []
+        self.sources: list[tuple[Source, Fields, tuple]] = []
+        self.options: list[tuple[Option, Fields, tuple, dict[str, Any] | None]] = []
+
+    def add_document(self, doc: YamlDoc, is_header: bool) -> None:
+        fields = Fields(doc, self.problems)
+        data = doc.data
+        if "assessments" in data and not is_header and "options" not in data:
+            _check_schema_version(fields, data, required=False)
+            self._add_option(fields, data, ())
+            return
+        fields.unknown_keys(data, (), PART_KEYS)
+        _check_schema_version(fields, data, required=is_header)
+        if is_header:
+            for key in ("id", "title", "question"):
+                value = fields.identifier(data, ()) if key == "id" else fields.text(data, (), key)
+                self.header[key] = value
+            for key in ("version", "description"):
+                self.header[key] = fields.text(data, (), key, required=False) or ""
+        for i, item in enumerate(fields.items(data, (), "criteria", required=False)):
+            if fields.is_mapping(item, ("criteria", i)):
+                crit = sections.criterion(fields, item, ("criteria", i))
+                if crit:
+                    self.criteria.append((crit, fields, ("criteria", i)))
+        for i, item in enumerate(fields.items(data, (), "sources", required=False)):
+            if fields.is_mapping(item, ("sources", i)):
+                src = sections.source(fields, item, ("sources", i), self.search_dirs)
+                if src:
+                    self.sources.append((src, fields, ("sources", i)))
+        for i, item in enumerate(fields.items(data, (), "options", required=False)):
+            if fields.is_mapping(item, ("options", i)):
+                self._add_option(fields, item, ("options", i))
+
+    def _add_option(self, fields: Fields, data: dict[str, Any], path: tuple) -> None:
+        option = sections.option(fields, data, path)
+        assessments = fields.mapping(data, path, "assessments")
+        if option:
+            self.options.append((option, fields, path, assessments))
+
+    def _unique(self, kind: str, entries: list) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for entity, fields, path, *_ in entries:
+            if entity.id in seen:
+                first = seen[entity.id]
+                fields.report(
+                    (*path, "id"),
+                    f"duplicate {kind} id '{entity.id}' (first defined at {first[1].doc.file}:"
+                    f"{first[1].doc.line((*first[2], 'id'))})",
+                )
+            else:
+                seen[entity.id] = (entity, fields, path)
+        return seen
+
+    def build(self, location: Path) -> DecisionSet:
+        criteria = self._unique("criterion", self.criteria)
+        sources = self._unique("source", self.sources)
+        options = self._unique("option", self.options)
+        if not criteria and not any(p.field.startswith("criteria") for p in self.problems):
+            self.problems.append(
+                Problem(display_path(location), 0, "criteria", "no criteria defined")
+            )
+        if not options and not any(p.field.startswith("options") for p in self.problems):
+            self.problems.append(
+                Problem(display_path(location), 0, "options", "no options defined")
+            )
+        texts = {sid: sections.source_text(src) for sid, (src, _, _) in sources.items()}
+        cells: dict[tuple[str, str], Assessment] = {}
+        for option, fields, path, assessments in self.options:
+            if options.get(option.id, (None,))[0] is not option:
+                continue
+            for sid in (*option.advocates, *option.opponents):
+                if sid not in sources:
+                    fields.report(path, f"option '{option.id}' names unknown source '{sid}'")
+            if assessments is None:
+                continue
+            ctx = sections.CellContext(
+                fields, option.id, {c: e[0] for c, e in criteria.items()}, texts, self.strict
+            )
+            cells.update(sections.assessments(ctx, assessments, (*path, "assessments")))
+        errors = [p for p in self.problems if p.severity == "error"]
+        if errors or any(v is None for v in self.header.values()):
+            raise LoadError(self.problems)
+        return DecisionSet(
+            id=self.header["id"],
+            title=self.header["title"],
+            question=self.header["question"],
+            version=self.header["version"],
+            description=self.header["description"],
+            criteria=tuple(c for c, _, _ in criteria.values()),
+            sources=tuple(s for s, _, _ in sources.values()),
+            options=tuple(o for o, _, _ in options.values()),
+            assessments=cells,
+            schema_version=SCHEMA_VERSION,
+            location=location,
+        )
+
+
+def load_decision_set(
+    path: Path, strict: bool = False, search_dirs: list[Path] | None = None
+) -> LoadResult:
+    """Load and validate; raises LoadError listing every problem (warnings ride along)."""
+    path = Path(path)
+    files, problems = _yaml_files(path)
+    if problems:
+        raise LoadError(problems)
+    base = path if path.is_dir() else path.parent
+    builder = _Builder(strict, [base, *(search_dirs or [])])
+    for i, file in enumerate(files):
+        try:
+            doc = read_yaml(file)
+        except LoadError as exc:
+            builder.problems.extend(exc.problems)
+            continue
+        builder.add_document(doc, is_header=(i == 0))
+    if len(builder.header) == 0 and not builder.problems:
+        builder.problems.append(Problem(display_path(files[0]), 0, "", "no header read"))
+    decision_set = builder.build(path)
+    warnings = [p for p in builder.problems if p.severity != "error"]
+    return LoadResult(decision_set, warnings)

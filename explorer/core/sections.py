@@ -1,0 +1,237 @@
+"""Readers for each section of a decision set: criteria, sources, options and assessments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from explorer.core.fields import Fields
+from explorer.core.model import (
+    Assessment,
+    Criterion,
+    Direction,
+    Evidence,
+    Option,
+    Phase,
+    Scale,
+    Source,
+    Stance,
+)
+from explorer.core.quotes import contains_quote
+
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+CRITERION_KEYS = {"id", "name", "definition", "direction", "scale", "group"}
+SCALE_KEYS = {"min", "max", "min_label", "max_label"}
+SOURCE_KEYS = {"id", "title", "publisher", "period", "date", "file", "origin", "position"}
+OPTION_KEYS = {
+    "schema_version",
+    "id",
+    "name",
+    "summary",
+    "actions",
+    "phases",
+    "advocates",
+    "opponents",
+    "assessments",
+}
+CELL_KEYS = {"score", "low", "high", "rationale", "evidence", "unassessed"}
+EVIDENCE_KEYS = {"source", "quote", "stance", "implied_score"}
+
+
+def criterion(fields: Fields, data: dict[str, Any], path: tuple) -> Criterion | None:
+    fields.unknown_keys(data, path, CRITERION_KEYS)
+    cid = fields.identifier(data, path)
+    name = fields.text(data, path, "name")
+    definition = fields.text(data, path, "definition")
+    direction = fields.choice(data, path, "direction", [d.value for d in Direction])
+    group = fields.text(data, path, "group", required=False) or ""
+    scale = Scale()
+    raw_scale = fields.mapping(data, path, "scale", required=False)
+    if raw_scale is not None:
+        spath = (*path, "scale")
+        fields.unknown_keys(raw_scale, spath, SCALE_KEYS)
+        lo = fields.number(raw_scale, spath, "min", required=False)
+        hi = fields.number(raw_scale, spath, "max", required=False)
+        lo = 0.0 if lo is None else lo
+        hi = 10.0 if hi is None else hi
+        if hi <= lo:
+            fields.report((*spath, "max"), f"max ({hi:g}) must be greater than min ({lo:g})")
+            return None
+        scale = Scale(
+            lo,
+            hi,
+            fields.text(raw_scale, spath, "min_label", required=False) or "",
+            fields.text(raw_scale, spath, "max_label", required=False) or "",
+        )
+    if None in (cid, name, definition, direction):
+        return None
+    return Criterion(cid, name, definition, Direction(direction), scale, group)
+
+
+def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]) -> Source | None:
+    fields.unknown_keys(data, path, SOURCE_KEYS)
+    sid = fields.identifier(data, path)
+    title = fields.text(data, path, "title")
+    file = fields.text(data, path, "file")
+    origin = fields.text(data, path, "origin")
+    position = fields.text(data, path, "position")
+    publisher = fields.text(data, path, "publisher", required=False) or ""
+    period = fields.text(data, path, "period", required=False)
+    period = period or fields.text(data, path, "date", required=False) or ""
+    if None in (sid, title, file, origin, position):
+        return None
+    resolved = next((d / file for d in search if (d / file).is_file()), None)
+    if resolved is None:
+        fields.report((*path, "file"), f"source text '{file}' not found", severity="warning")
+    return Source(sid, title, file, origin, position, publisher, period, resolved)
+
+
+def source_text(src: Source) -> str | None:
+    """The source's text, or None when it is missing or unreadable (reported at the source)."""
+    if src.path is None:
+        return None
+    try:
+        with src.path.open("rb") as handle:
+            return handle.read(MAX_SOURCE_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _phases(fields: Fields, data: dict[str, Any], path: tuple) -> tuple[Phase, ...]:
+    out = []
+    for i, item in enumerate(fields.items(data, path, "phases", required=False)):
+        ppath = (*path, "phases", i)
+        if not fields.is_mapping(item, ppath):
+            continue
+        fields.unknown_keys(item, ppath, {"name", "timeline", "description"})
+        name = fields.text(item, ppath, "name")
+        timeline = fields.text(item, ppath, "timeline")
+        description = fields.text(item, ppath, "description", required=False) or ""
+        if name and timeline:
+            out.append(Phase(name, timeline, description))
+    return tuple(out)
+
+
+def option(fields: Fields, data: dict[str, Any], path: tuple) -> Option | None:
+    fields.unknown_keys(data, path, OPTION_KEYS)
+    oid = fields.identifier(data, path)
+    name = fields.text(data, path, "name")
+    summary = fields.text(data, path, "summary")
+    actions = fields.text_list(data, path, "actions")
+    phases = _phases(fields, data, path)
+    advocates = fields.text_list(data, path, "advocates")
+    opponents = fields.text_list(data, path, "opponents")
+    if None in (oid, name, summary):
+        return None
+    return Option(oid, name, summary, actions, phases, advocates, opponents)
+
+
+@dataclass
+class CellContext:
+    fields: Fields
+    option: str
+    criteria: dict[str, Criterion]
+    texts: dict[str, str | None]
+    strict: bool
+
+
+def _in_scale(ctx: CellContext, path: tuple, key: str, value: float, scale: Scale) -> bool:
+    if scale.min <= value <= scale.max:
+        return True
+    ctx.fields.report((*path, key), f"{value:g} is outside {scale.min:g}–{scale.max:g}")
+    return False
+
+
+def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> list[Evidence]:
+    out = []
+    for i, item in enumerate(items):
+        epath = (*path, i)
+        if not ctx.fields.is_mapping(item, epath):
+            continue
+        ctx.fields.unknown_keys(item, epath, EVIDENCE_KEYS)
+        sid = ctx.fields.identifier(item, epath, "source")
+        quote = ctx.fields.text(item, epath, "quote")
+        stance = ctx.fields.choice(item, epath, "stance", [s.value for s in Stance])
+        implied = ctx.fields.number(item, epath, "implied_score", required=False)
+        if implied is not None and not _in_scale(ctx, epath, "implied_score", implied, scale):
+            implied = None
+        if sid is not None and sid not in ctx.texts:
+            ctx.fields.report((*epath, "source"), f"unknown source '{sid}'")
+            sid = None
+        if sid is not None and quote is not None:
+            text = ctx.texts[sid]
+            if text is not None and not contains_quote(text, quote):
+                ctx.fields.report(
+                    (*epath, "quote"),
+                    f"quote not found verbatim in source '{sid}': \"{quote[:60]}…\"",
+                    severity="error" if ctx.strict else "warning",
+                )
+            elif text is None and ctx.strict:
+                ctx.fields.report(
+                    (*epath, "quote"), f"cannot check quote: source '{sid}' has no text"
+                )
+        if sid and quote and stance:
+            out.append(Evidence(sid, quote, Stance(stance), implied))
+    return out
+
+
+def _cell(
+    ctx: CellContext, data: dict[str, Any], path: tuple, crit: Criterion
+) -> Assessment | None:
+    f = ctx.fields
+    f.unknown_keys(data, path, CELL_KEYS)
+    rationale = f.text(data, path, "rationale", required=False) or ""
+    if data.get("unassessed") is True:
+        if "score" in data:
+            f.report((*path, "score"), "an unassessed cell must not have a score")
+        items = f.items(data, path, "evidence", required=False)
+        evidence = _evidence(ctx, items, (*path, "evidence"), crit.scale)
+        return Assessment(ctx.option, crit.id, None, None, None, rationale, tuple(evidence))
+    if "unassessed" in data and data["unassessed"] is not False:
+        f.report((*path, "unassessed"), "must be true or false")
+    score = f.number(data, path, "score")
+    low = f.number(data, path, "low", required=False)
+    high = f.number(data, path, "high", required=False)
+    ok = score is not None and _in_scale(ctx, path, "score", score, crit.scale)
+    if low is not None and not _in_scale(ctx, path, "low", low, crit.scale):
+        ok = False
+    if high is not None and not _in_scale(ctx, path, "high", high, crit.scale):
+        ok = False
+    if ok and low is not None and low > score:
+        f.report((*path, "low"), f"low ({low:g}) is above score ({score:g})")
+        ok = False
+    if ok and high is not None and score > high:
+        f.report((*path, "high"), f"score ({score:g}) is above high ({high:g})")
+        ok = False
+    items = f.items(data, path, "evidence")
+    if "evidence" in data and not items and isinstance(data["evidence"], list):
+        f.report((*path, "evidence"), "needs at least one quote", severity="warning")
+    evidence = _evidence(ctx, items, (*path, "evidence"), crit.scale)
+    if not ok:
+        return None
+    low = score if low is None else low
+    high = score if high is None else high
+    return Assessment(ctx.option, crit.id, score, low, high, rationale, tuple(evidence))
+
+
+def assessments(
+    ctx: CellContext, data: dict[str, Any], path: tuple
+) -> dict[tuple[str, str], Assessment]:
+    out: dict[tuple[str, str], Assessment] = {}
+    for cid, cell in data.items():
+        cpath = (*path, cid)
+        if cid not in ctx.criteria:
+            ctx.fields.report(cpath, f"unknown criterion '{cid}'")
+            continue
+        if not ctx.fields.is_mapping(cell, cpath):
+            continue
+        assessment = _cell(ctx, cell, cpath, ctx.criteria[cid])
+        if assessment is not None:
+            out[(ctx.option, cid)] = assessment
+    for cid in ctx.criteria:
+        if cid not in data:
+            ctx.fields.report(
+                path, f"no assessment for criterion '{cid}' (add it, or mark it unassessed: true)"
+            )
+    return out

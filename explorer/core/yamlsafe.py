@@ -1,0 +1,167 @@
+"""Reading untrusted YAML: safe tags only, bounded size and expansion, line numbers kept.
+
+PyYAML's SafeLoader does the parsing and composing; we convert its node tree ourselves instead of
+calling ``safe_load`` because we need each value's line for error messages, we must refuse
+duplicate keys (``safe_load`` silently keeps the last), and alias expansion must be bounded
+(``safe_load`` would happily build a billion-laughs document).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from explorer.core.problems import LoadError, Problem, display_path
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+PathKey = tuple[str | int, ...]
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass
+class YamlDoc:
+    """A parsed document plus the 1-based line of every value, keyed by its path."""
+
+    file: str
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line(self, path: PathKey) -> int:
+        """Line of `path`, else of its nearest parent (a missing key points at its parent)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def _tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def format_path(path: PathKey) -> str:
+    if len(path) > 12:
+        return format_path(path[:6]) + "…" + format_path(path[-3:]).lstrip(".")
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Converter:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[PathKey, int] = {}
+        self.nodes = 0
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def fail(self, node: yaml.Node, path: PathKey, message: str) -> LoadError:
+        line = node.start_mark.line + 1
+        return LoadError([Problem(self.file, line, format_path(path), message)])
+
+    def convert(self, node: yaml.Node, path: PathKey) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(
+                node, path, f"document expands to more than {MAX_NODES} values (alias bomb?)"
+            )
+        if len(path) > MAX_DEPTH:
+            raise self.fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                raise self.fail(node, path, f"tag {_tag(node.tag)} is not allowed")
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if (
+                    not isinstance(key_node, yaml.ScalarNode)
+                    or key_node.tag == "tag:yaml.org,2002:merge"
+                ):
+                    raise self.fail(key_node, path, "keys must be plain scalars")
+                key = str(self.scalar(key_node, path))
+                if key in out:
+                    raise self.fail(key_node, (*path, key), "duplicate key")
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+                out[key] = self.convert(value_node, (*path, key))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise self.fail(node, path, f"tag {_tag(node.tag)} is not allowed")
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise self.fail(
+                node, path, f"tag {_tag(node.tag)} is not allowed (only plain YAML data)"
+            )
+        value = self.constructor.construct_object(node)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return str(node.value)  # keep dates as written; the model treats them as text
+        return value
+
+
+def _decode(raw: bytes, file: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LoadError(
+            [Problem(file, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})")]
+        ) from None
+
+
+def parse_yaml_text(text: str, file: str) -> YamlDoc:
+    """Parse one document from text; every failure becomes a LoadError naming file and line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        reason = exc.problem or str(exc)
+        if exc.context:
+            reason = f"{exc.context}, {reason}"
+        raise LoadError([Problem(file, line, "", f"YAML syntax error: {reason}")]) from None
+    except yaml.YAMLError as exc:
+        raise LoadError([Problem(file, 0, "", f"YAML error: {exc}")]) from None
+    if node is None:
+        raise LoadError([Problem(file, 1, "", "file is empty")])
+    converter = _Converter(file)
+    data = converter.convert(node, ())
+    if not isinstance(data, dict):
+        raise LoadError([Problem(file, 1, "", "the top level must be a mapping (key: value)")])
+    return YamlDoc(file, data, converter.lines)
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDoc:
+    """Read, size-check, decode and parse one YAML file."""
+    file = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(
+                [Problem(file, 0, "", f"file is {size} bytes, over the {max_bytes}-byte limit")]
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise LoadError([Problem(file, 0, "", f"cannot read: {exc.strerror}")]) from None
+    if len(raw) > max_bytes:
+        raise LoadError([Problem(file, 0, "", f"file is over the {max_bytes}-byte limit")])
+    return parse_yaml_text(_decode(raw, file), file)

@@ -1,0 +1,1 @@
+"""Qt views over one shared Session; nothing here computes scores."""
