@@ -20,6 +20,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check explorer tests benchmarks
 
 bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py
 
 $(VENV)/.installed: pyproject.toml

@@ -1,0 +1,145 @@
+"""Latency from a weight change to every visible chart repainted, and cold-start time.
+
+Drives the real widgets offscreen: a slider's setValue, the session's coalesced recompute, then
+a synchronous repaint of each visible chart. Run with `make bench`; figures go in the README.
+Timings on a shared machine are noisy, so this reports medians, p95 and ratios, never asserts.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from benchmarks.synthetic import synthetic_set  # noqa: E402
+from explorer import paths  # noqa: E402
+from explorer.ui.main_window import MainWindow  # noqa: E402
+from explorer.ui.session import Session  # noqa: E402
+from explorer.ui.settings import AppSettings  # noqa: E402
+
+
+def _pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q))
+
+
+def drag_latency(window: MainWindow, steps: int = 300) -> list[float]:
+    """Milliseconds per slider step, until every visible chart has repainted."""
+    session = window.session
+    ids = session.decision_set.criterion_ids
+    charts = [window.ranking_chart, window.tabs.currentWidget(), window.weights_panel]
+    rng = np.random.default_rng(1)
+    times = []
+    for step in range(steps):
+        slider = window.weights_panel.slider(ids[step % len(ids)])
+        value = int(rng.integers(0, 1000))
+        t0 = time.perf_counter()
+        slider.setValue(value)
+        session.flush()
+        for chart in charts:
+            chart.repaint()
+        times.append(1000 * (time.perf_counter() - t0))
+    return times[10:]  # first steps warm caches
+
+
+def matplotlib_ranking(session: Session, steps: int = 60) -> list[float]:
+    """The same stacked ranking chart redrawn with matplotlib (Agg), for the ratio."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    result = session.result
+    fig, ax = plt.subplots(figsize=(9, 5), dpi=100)
+    times = []
+    rng = np.random.default_rng(2)
+    n_crit = len(session.decision_set.criteria)
+    for _ in range(steps):
+        session.set_weights(rng.random(n_crit))
+        session.flush()
+        result = session.result
+        t0 = time.perf_counter()
+        ax.clear()
+        left = np.zeros(len(result.totals))
+        order = result.order[::-1]
+        for j in range(result.contributions.shape[1]):
+            widths = result.contributions[order, j]
+            ax.barh(np.arange(len(order)), widths, left=left)
+            left += widths
+        fig.canvas.draw()
+        times.append(1000 * (time.perf_counter() - t0))
+    plt.close(fig)
+    return times[5:]
+
+
+def cold_start(args: list[str], runs: int = 5) -> list[float]:
+    """Wall time from process start to the window-shown line on stdout."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_EXPLORER_QUIT_AFTER_MS="300")
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if "window shown" in line:
+                out.append(1000 * (time.perf_counter() - t0))
+                break
+        proc.wait()
+    return out
+
+
+def report(label: str, values: list[float]) -> str:
+    return (
+        f"{label:<44} median {statistics.median(values):7.2f} ms   p95 {_pct(values, 95):7.2f} ms"
+    )
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    os.environ.setdefault("POLICY_EXPLORER_CONFIG", str(ROOT / "benchmarks" / "output"))
+    lines = []
+    for label, load in (
+        ("bundled set", lambda s: s.load(paths.bundled_set())),
+        (
+            "generated 200 options × 30 criteria",
+            lambda s: s.set_decision_set(synthetic_set(200, 30)),
+        ),
+    ):
+        session = Session()
+        window = MainWindow(
+            session, AppSettings(Path(os.environ["POLICY_EXPLORER_CONFIG"]) / "b.ini")
+        )
+        load(session)
+        window.resize(1600, 1000)
+        window.show()
+        app.processEvents()
+        for tab in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(tab)
+            app.processEvents()
+            name = window.tabs.tabText(tab).replace("&", "")
+            lines.append(report(f"{label}, ranking + {name}", drag_latency(window)))
+        if label == "bundled set":
+            mpl = matplotlib_ranking(session)
+            lines.append(report("bundled set, matplotlib ranking chart alone", mpl))
+        window.close()
+    bare = cold_start([sys.executable, str(ROOT / "benchmarks" / "bare_window.py")])
+    full = cold_start([sys.executable, "-m", "explorer"])
+    lines.append(report("cold start: bare QMainWindow + 1 pyqtgraph plot", bare))
+    lines.append(report("cold start: policy-explorer, bundled set", full))
+    lines.append(
+        f"cold-start ratio (app / bare): {statistics.median(full) / statistics.median(bare):.2f}"
+    )
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

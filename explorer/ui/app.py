@@ -1,0 +1,60 @@
+"""Application start-up: one QApplication, one Session, one MainWindow."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from explorer import __version__, paths
+from explorer.ui import theme
+from explorer.ui.main_window import MainWindow, quit_after
+from explorer.ui.session import Session
+from explorer.ui.settings import AppSettings
+
+_STARTED = time.perf_counter()
+
+
+def create_window(set_path: str | None = None) -> MainWindow:
+    """Build the window and open a set: the one asked for, else the last one, else the bundled."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = AppSettings()
+    dark = theme.system_prefers_dark() if settings.theme == "system" else settings.theme == "dark"
+    theme.apply(app, theme.DARK if dark else theme.LIGHT)
+    pg.setConfigOptions(antialias=True)
+    session = Session()
+    window = MainWindow(session, settings)
+    if set_path:
+        window.open_path(Path(set_path))
+    else:
+        last = settings.last_set
+        if not (last and Path(last).exists() and window.open_path(Path(last))):
+            window.open_path(paths.bundled_set())
+    if settings.theme == "system":
+        app.styleHints().colorSchemeChanged.connect(lambda _: window.set_theme("system"))
+    return window
+
+
+def run(set_path: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Policy Options Explorer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("policy-explorer")
+    window = create_window(set_path)
+    window.show()
+    # The smoke test and the start-up benchmark read this line and close the window on a timer.
+    if ms := os.environ.get("POLICY_EXPLORER_QUIT_AFTER_MS"):
+        QTimer.singleShot(
+            0,
+            lambda: print(
+                f"window shown after {1000 * (time.perf_counter() - _STARTED):.0f} ms", flush=True
+            ),
+        )
+        quit_after(int(ms))
+    return app.exec()

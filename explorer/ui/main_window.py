@@ -1,0 +1,256 @@
+"""The main window: weights on the left, live charts in the middle, evidence on the right.
+
+It owns layout, menus and persistence only; every view talks to the shared Session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from explorer import paths
+from explorer.core.problems import LoadError, Problem, display_path
+from explorer.ui import theme
+from explorer.ui.evidence_panel import EvidencePanel
+from explorer.ui.problems_dialog import ProblemsDialog
+from explorer.ui.profiles_chart import ProfilesChart
+from explorer.ui.ranking_chart import RankingChart
+from explorer.ui.score_matrix import ScoreMatrixView
+from explorer.ui.session import Session
+from explorer.ui.settings import AppSettings
+from explorer.ui.source_viewer import SourceViewer
+from explorer.ui.tradeoff_map import TradeoffMap
+from explorer.ui.weights_panel import WeightsPanel
+
+APP_TITLE = "Policy Options Explorer"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, session: Session, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.setWindowTitle(APP_TITLE)
+        self.setAccessibleName(APP_TITLE)
+        self.problems_dialog: ProblemsDialog | None = None
+
+        self.weights_panel = WeightsPanel(session)
+        self.ranking_chart = RankingChart(session)
+        self.tradeoff_map = TradeoffMap(session)
+        self.profiles_chart = ProfilesChart(session)
+        self.score_matrix = ScoreMatrixView(session)
+        self.evidence_panel = EvidencePanel(session)
+        self.source_viewer = SourceViewer(session, self)
+        self.source_viewer.setWindowFlag(Qt.WindowType.Window, True)
+        self.evidence_panel.showInSource.connect(self.show_in_source)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Charts")
+        self.tabs.addTab(self.tradeoff_map, "&Tradeoff map")
+        self.tabs.addTab(self.profiles_chart, "Option &profiles")
+        self.tabs.addTab(self.score_matrix, "Score &matrix")
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.ranking_chart)
+        self.centre.addWidget(self.tabs)
+        self.centre.setStretchFactor(0, 1)
+        self.centre.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.weights_panel)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.evidence_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([360, 820, 380])
+        for splitter in (self.splitter, self.centre):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        session.setChanged.connect(self._on_set_changed)
+        session.resultChanged.connect(self._update_status)
+        self._build_menus()
+        self._restore_state()
+
+    # ---- menus ---------------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(
+            self._action("&Open decision set…", self.choose_set, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addAction(
+            self._action("Open decision set &folder…", self.choose_folder, "Ctrl+Shift+O")
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(
+            self._action("Open &bundled set", lambda: self.open_path(paths.bundled_set()))
+        )
+        file_menu.addAction(self._action("Re&load", self.reload, "Ctrl+R"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        view = self.menuBar().addMenu("&View")
+        for i, name in enumerate(("&Tradeoff map", "Option &profiles", "Score &matrix")):
+            view.addAction(
+                self._action(
+                    name, lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
+                )
+            )
+        view.addSeparator()
+        theme_menu = view.addMenu("T&heme")
+        group = QActionGroup(self)
+        for key, label in (("system", "Follow &system"), ("light", "&Light"), ("dark", "&Dark")):
+            action = self._action(label, lambda _=False, key=key: self.set_theme(key))
+            action.setCheckable(True)
+            action.setChecked(self.settings.theme == key)
+            group.addAction(action)
+            theme_menu.addAction(action)
+        view.addSeparator()
+        view.addAction(self._action("&Equal weights", self.session.equal_weights, "Ctrl+E"))
+        view.addAction(self._action("Re&set weights", self.session.reset_weights, "Ctrl+Shift+R"))
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About", self._about))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_sets:
+            self.recent_menu.addAction(
+                self._action(path, lambda _=False, p=path: self.open_path(Path(p)))
+            )
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            APP_TITLE,
+            "Weight the criteria that matter, watch the ranking change, and read the verbatim "
+            "source quote behind every score.",
+        )
+
+    # ---- opening sets --------------------------------------------------------------------
+    def choose_set(self) -> None:
+        start = str(paths.options_dir())
+        file, _ = QFileDialog.getOpenFileName(
+            self, "Open decision set", start, "YAML (*.yaml *.yml)"
+        )
+        if file:
+            # a decision-set.yaml stands for its whole folder
+            chosen = Path(file)
+            self.open_path(chosen.parent if chosen.name == "decision-set.yaml" else chosen)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Open decision-set folder", str(paths.options_dir())
+        )
+        if folder:
+            self.open_path(Path(folder))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a set; on failure show every problem and keep the current set untouched."""
+        try:
+            self.session.load(Path(path))
+        except LoadError as exc:
+            self.show_problems(display_path(Path(path)), exc.problems + exc.warnings)
+            return False
+        self.settings.last_set = str(Path(path).resolve())
+        self.settings.add_recent(str(Path(path).resolve()))
+        return True
+
+    def reload(self) -> None:
+        ds = self.session.decision_set
+        if ds is not None and ds.location is not None:
+            shares = self.session.shares
+            if self.open_path(ds.location) and len(shares) == len(self.session.shares):
+                self.session.set_weights(shares)
+
+    def show_problems(self, title: str, problems: list[Problem]) -> None:
+        self.problems_dialog = ProblemsDialog(title, problems, self)
+        self.problems_dialog.open()
+
+    def show_in_source(self, source_id: str, quote: str) -> None:
+        self.source_viewer.show_quote(source_id, quote)
+        self.source_viewer.show()
+        self.source_viewer.raise_()
+
+    # ---- state ---------------------------------------------------------------------------
+    def _on_set_changed(self) -> None:
+        ds = self.session.decision_set
+        self.setWindowTitle(f"{ds.title} — {APP_TITLE}" if ds else APP_TITLE)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        ds, result = self.session.decision_set, self.session.result
+        if ds is None or result is None:
+            self.status.setText("No decision set loaded")
+            return
+        leader = ds.options[int(result.order[0])].name
+        warn = f" · {len(self.session.warnings)} warning(s)" if self.session.warnings else ""
+        self.status.setText(
+            f"{ds.question}  ·  {len(ds.options)} options × {len(ds.criteria)} criteria  ·  "
+            f"{result.method.label}: {leader} leads{warn}"
+        )
+
+    def set_theme(self, key: str) -> None:
+        self.settings.theme = key
+        app = QApplication.instance()
+        dark = theme.system_prefers_dark() if key == "system" else key == "dark"
+        theme.apply(app, theme.DARK if dark else theme.LIGHT)
+        self.session.refresh()
+
+    def _restore_state(self) -> None:
+        if geometry := self.settings.bytes("window/geometry"):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        if state := self.settings.bytes("window/state"):
+            self.restoreState(state)
+        for key, splitter in (("window/splitter", self.splitter), ("window/centre", self.centre)):
+            if state := self.settings.bytes(key):
+                splitter.restoreState(state)
+        self.tabs.setCurrentIndex(self.settings.chart_tab)
+
+    def save_state(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/state", self.saveState())
+        self.settings.set_bytes("window/splitter", self.splitter.saveState())
+        self.settings.set_bytes("window/centre", self.centre.saveState())
+        self.settings.chart_tab = self.tabs.currentIndex()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.source_viewer.close()
+        super().closeEvent(event)
+
+
+def quit_after(ms: int) -> None:
+    """Close every window after `ms` (the smoke test and the start-up benchmark use this)."""
+    QTimer.singleShot(ms, QApplication.closeAllWindows)

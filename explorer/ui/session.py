@@ -1,0 +1,188 @@
+"""The one shared state object every view is built over.
+
+UI → model goes through the methods here; model → UI goes through these Qt signals only. Views
+read the public properties (decision_set, result, shares, …) and never compute scores. A burst of
+weight changes (a slider drag) is coalesced: the engine runs once per event-loop turn, on the
+latest weights, so work never queues up behind the mouse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from explorer import paths
+from explorer.core import weights as weight_rules
+from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
+from explorer.core.loader import LoadResult, load_decision_set
+from explorer.core.model import DecisionSet
+from explorer.core.problems import Problem
+
+
+class Session(QObject):
+    setChanged = Signal()  # a new decision set: views rebuild their items
+    weightsChanged = Signal()  # shares, locks or method changed: controls sync
+    resultChanged = Signal()  # a new engine result: charts update in place
+    selectionChanged = Signal()  # selected option and/or criterion
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._set: DecisionSet | None = None
+        self._matrix: ScoreMatrix | None = None
+        self._shares = np.zeros(0)
+        self._reference = np.zeros(0)
+        self._locked = np.zeros(0, dtype=bool)
+        self._method = Method.WSM
+        self._result: Result | None = None
+        self._previous_ranks: np.ndarray | None = None
+        self._selected_option: str | None = None
+        self._selected_criterion: str | None = None
+        self._warnings: list[Problem] = []
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._recompute)
+
+    # ---- loading -------------------------------------------------------------------------
+    def load(self, path: Path) -> LoadResult:
+        """Load a set; on LoadError the current set stays exactly as it was."""
+        path = Path(path)
+        result = load_decision_set(
+            path, strict=paths.is_bundled(path), search_dirs=[paths.sources_dir()]
+        )
+        self._warnings = result.warnings
+        self.set_decision_set(result.decision_set)
+        return result
+
+    def set_decision_set(self, decision_set: DecisionSet) -> None:
+        self._set = decision_set
+        self._matrix = ScoreMatrix.from_set(decision_set)
+        n = len(decision_set.criteria)
+        self._shares = weight_rules.equal(n)
+        self._reference = self._shares.copy()
+        self._locked = np.zeros(n, dtype=bool)
+        self._previous_ranks = None
+        self._selected_option = self._selected_criterion = None
+        self._result = evaluate(self._matrix, self._shares, self._method)
+        self.setChanged.emit()
+        self.weightsChanged.emit()
+        self.resultChanged.emit()
+        self.selectionChanged.emit()
+
+    # ---- read-only state for views -------------------------------------------------------
+    @property
+    def decision_set(self) -> DecisionSet | None:
+        return self._set
+
+    @property
+    def result(self) -> Result | None:
+        return self._result
+
+    @property
+    def previous_ranks(self) -> np.ndarray | None:
+        """Ranks before the latest change, so charts can mark who moved."""
+        return self._previous_ranks
+
+    @property
+    def shares(self) -> np.ndarray:
+        return self._shares.copy()
+
+    @property
+    def locked(self) -> np.ndarray:
+        return self._locked.copy()
+
+    @property
+    def method(self) -> Method:
+        return self._method
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return list(self._warnings)
+
+    @property
+    def selected_option(self) -> str | None:
+        return self._selected_option
+
+    @property
+    def selected_criterion(self) -> str | None:
+        return self._selected_criterion
+
+    def criterion_index(self, criterion_id: str) -> int:
+        assert self._set is not None
+        return self._set.criterion_ids.index(criterion_id)
+
+    # ---- commands ------------------------------------------------------------------------
+    def set_share(self, criterion_id: str, share: float) -> None:
+        """Set one criterion's share (0..1); unlocked others rescale to keep the total at 1."""
+        if self._set is None:
+            return
+        i = self.criterion_index(criterion_id)
+        new = weight_rules.set_share(self._shares, i, share, self._locked)
+        self._apply(new)
+
+    def set_weights(self, weights: np.ndarray, as_reference: bool = False) -> None:
+        """Replace all weights (any non-negative numbers; normalised here)."""
+        shares = weight_rules.as_shares(weights)
+        if as_reference:
+            self._reference = shares.copy()
+        self._apply(shares)
+
+    def equal_weights(self) -> None:
+        self._apply(weight_rules.equal(len(self._shares)))
+
+    def reset_weights(self) -> None:
+        """Back to the weights the set or profile was opened with."""
+        self._apply(self._reference.copy())
+
+    def set_locked(self, criterion_id: str, locked: bool) -> None:
+        i = self.criterion_index(criterion_id)
+        if self._locked[i] != locked:
+            self._locked[i] = locked
+            self.weightsChanged.emit()
+
+    def set_method(self, method: Method | str) -> None:
+        method = Method(method)
+        if method is not self._method:
+            self._method = method
+            self.weightsChanged.emit()
+            self._schedule()
+
+    def select(self, option: str | None = None, criterion: str | None = None) -> None:
+        if (option, criterion) != (self._selected_option, self._selected_criterion):
+            self._selected_option, self._selected_criterion = option, criterion
+            self.selectionChanged.emit()
+
+    def refresh(self) -> None:
+        """Re-announce everything so views rebuild with new appearance (e.g. a theme change)."""
+        if self._set is not None:
+            self.setChanged.emit()
+            self.weightsChanged.emit()
+            self.resultChanged.emit()
+            self.selectionChanged.emit()
+
+    def flush(self) -> None:
+        """Run a pending recompute now (tests, benchmarks, and before export)."""
+        if self._pending.isActive():
+            self._pending.stop()
+            self._recompute()
+
+    # ---- internals -----------------------------------------------------------------------
+    def _apply(self, shares: np.ndarray) -> None:
+        if np.array_equal(shares, self._shares):
+            return
+        self._shares = shares
+        self.weightsChanged.emit()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self._pending.isActive():
+            self._pending.start()
+
+    def _recompute(self) -> None:
+        if self._matrix is None:
+            return
+        self._previous_ranks = None if self._result is None else self._result.ranks
+        self._result = evaluate(self._matrix, self._shares, self._method)
+        self.resultChanged.emit()

@@ -1,0 +1,128 @@
+"""Colours and type for every view: one colour-blind-safe palette, light and dark variants.
+
+Criterion colours come from Okabe & Ito's palette (safe for the common colour-vision
+deficiencies) extended with Paul Tol's muted colours; a criterion keeps its colour everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+CRITERION_COLOURS = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#882255",  # wine (Tol)
+    "#44AA99",  # teal (Tol)
+    "#999933",  # olive (Tol)
+    "#332288",  # indigo (Tol)
+    "#AA4499",  # purple (Tol)
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    foreground: str
+    muted: str
+    grid: str
+    highlight: str
+    supports: str  # evidence that backs the score
+    contradicts: str  # evidence that argues against it
+    heat_low: str  # desirability 0 in the score matrix
+    heat_mid: str
+    heat_high: str  # desirability 1
+    font_pt: int = 10
+
+
+LIGHT = Theme(
+    "light",
+    background="#FFFFFF",
+    foreground="#1A1A1A",
+    muted="#6B6B6B",
+    grid="#D9D9D9",
+    highlight="#0072B2",
+    supports="#006D4E",
+    contradicts="#B33C00",
+    heat_low="#E7A07A",
+    heat_mid="#F4F4F4",
+    heat_high="#7FB8DA",
+)
+DARK = Theme(
+    "dark",
+    background="#1E1F22",
+    foreground="#E8E8E8",
+    muted="#A0A0A0",
+    grid="#3A3C40",
+    highlight="#56B4E9",
+    supports="#4CC9A0",
+    contradicts="#F08A4B",
+    heat_low="#8A4A2A",
+    heat_mid="#2E3034",
+    heat_high="#2F6C92",
+)
+
+
+def criterion_colour(index: int) -> QColor:
+    return QColor(CRITERION_COLOURS[index % len(CRITERION_COLOURS)])
+
+
+def heat_colour(theme: Theme, value: float) -> QColor:
+    """Diverging colour for a desirability in 0..1 (mid-grey at 0.5)."""
+    value = min(max(value, 0.0), 1.0)
+    a, b = (theme.heat_low, theme.heat_mid) if value < 0.5 else (theme.heat_mid, theme.heat_high)
+    t = value * 2 if value < 0.5 else (value - 0.5) * 2
+    ca, cb = QColor(a), QColor(b)
+    return QColor(
+        round(ca.red() + (cb.red() - ca.red()) * t),
+        round(ca.green() + (cb.green() - ca.green()) * t),
+        round(ca.blue() + (cb.blue() - ca.blue()) * t),
+    )
+
+
+def system_prefers_dark() -> bool:
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+_current = LIGHT
+
+
+def current() -> Theme:
+    return _current
+
+
+def apply(app: QApplication, theme: Theme) -> None:
+    """Fusion style with the theme's palette, so widgets and charts agree on light/dark."""
+    global _current
+    _current = theme
+    app.setStyle("Fusion")
+    palette = QPalette()
+    bg, fg = QColor(theme.background), QColor(theme.foreground)
+    base = bg if theme.name == "light" else QColor("#26282C")
+    window = QColor("#F3F3F3") if theme.name == "light" else QColor("#232427")
+    palette.setColor(QPalette.ColorRole.Window, window)
+    palette.setColor(QPalette.ColorRole.WindowText, fg)
+    palette.setColor(QPalette.ColorRole.Base, base)
+    palette.setColor(QPalette.ColorRole.AlternateBase, window)
+    palette.setColor(QPalette.ColorRole.Text, fg)
+    palette.setColor(QPalette.ColorRole.Button, window)
+    palette.setColor(QPalette.ColorRole.ButtonText, fg)
+    palette.setColor(QPalette.ColorRole.ToolTipBase, base)
+    palette.setColor(QPalette.ColorRole.ToolTipText, fg)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(theme.highlight))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
+    palette.setColor(QPalette.ColorRole.Link, QColor(theme.highlight))
+    app.setPalette(palette)

@@ -1,0 +1,113 @@
+"""The main window: wiring, opening sets, persistence, and screenshots of every chart."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from explorer.ui.main_window import MainWindow
+from explorer.ui.session import Session
+from explorer.ui.settings import AppSettings
+
+
+@pytest.fixture
+def window(qtbot, bundled_path: Path) -> MainWindow:
+    win = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(win)
+    assert win.open_path(bundled_path)
+    return win
+
+
+def test_weight_change_reaches_every_view(window: MainWindow, qtbot) -> None:
+    session = window.session
+    ds = session.decision_set
+    first = ds.criterion_ids[0]
+    window.weights_panel.slider(first).setValue(700)  # 70 %
+    session.flush()
+    result = session.result
+    assert result.weights[0] == pytest.approx(0.7, abs=1e-3)
+    assert np.isclose(result.weights.sum(), 1.0)
+    segments = window.ranking_chart.bar_segments()
+    for (option, criterion), (_x0, width, _y) in segments.items():
+        i, j = ds.option_ids.index(option), ds.criterion_ids.index(criterion)
+        assert width == pytest.approx(result.contributions[i, j])
+    leader = ds.options[int(result.order[0])].name
+    assert leader in window.status.text()
+
+
+def test_broken_set_keeps_the_current_one(
+    window: MainWindow, tmp_path: Path, commute_path: Path
+) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(commute_path, broken)
+    text = (broken / "bike.yaml").read_text().replace("score: 1\n", "score: 12\n", 1)
+    (broken / "bike.yaml").write_text(text)
+    before = window.session.decision_set
+    assert not window.open_path(broken)
+    assert window.session.decision_set is before
+    dialog = window.problems_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "bike.yaml:" in dialog.text.toPlainText()
+    assert "assessments.cost.score: 12 is outside 0–10" in dialog.text.toPlainText()
+    dialog.close()
+
+
+def test_geometry_splitters_and_last_set_are_restored(qtbot, commute_path: Path) -> None:
+    first = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(first)
+    first.open_path(commute_path)
+    first.resize(1200, 760)
+    first.splitter.setSizes([300, 600, 300])
+    first.tabs.setCurrentIndex(2)
+    sizes = first.splitter.sizes()
+    first.close()
+    settings = AppSettings()
+    assert settings.last_set == str(commute_path.resolve())
+    assert settings.recent_sets[0] == str(commute_path.resolve())
+    second = MainWindow(Session(), settings)
+    qtbot.addWidget(second)
+    assert second.splitter.sizes() == sizes
+    assert second.tabs.currentIndex() == 2
+    assert (second.width(), second.height()) == (1200, 760)
+
+
+def test_show_in_source_opens_the_viewer(window: MainWindow) -> None:
+    ds = window.session.decision_set
+    cell = ds.assessment(ds.option_ids[0], ds.criterion_ids[0])
+    quote = cell.evidence[0]
+    window.evidence_panel.showInSource.emit(quote.source, quote.quote)
+    assert window.source_viewer.isVisible()
+    window.source_viewer.close()
+
+
+def test_theme_switch_keeps_state(window: MainWindow) -> None:
+    shares = window.session.shares
+    window.set_theme("dark")
+    window.set_theme("light")
+    assert np.allclose(window.session.shares, shares)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_screenshots_of_each_chart(
+    window: MainWindow, output_dir: Path, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    window.show()
+    QApplication.processEvents()
+    # the layout must fit: nothing forced wider or taller than the screen
+    hint = window.minimumSizeHint()
+    assert hint.width() <= size[0] and hint.height() <= size[1]
+    ds = window.session.decision_set
+    window.session.select(ds.option_ids[1], ds.criterion_ids[2])
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        image = window.grab()
+        name = window.tabs.tabText(index).replace("&", "").replace(" ", "-").lower()
+        path = output_dir / f"main-{name}-{size[0]}x{size[1]}.png"
+        assert image.save(str(path))
+        assert image.width() == size[0]
