@@ -1,0 +1,236 @@
+"""One criterion's weight controls: a slider for feel, a spin box for exact numbers, a lock.
+
+Every control forwards straight to the Session and never does weight arithmetic itself: the
+session owns the rescaling rule (explorer/core/weights.py) and coalesces recomputes, so a slider
+drag just sends values. The row shows what the session says via `sync`, with signals blocked so
+showing a value never sends it back.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.model import Criterion, Direction
+from explorer.ui import theme
+from explorer.ui.session import Session
+
+SLIDER_MAX = 1000  # slider units per whole: 1 unit = 0.1 %
+ARROW_STEP = 5  # 0.5 % per arrow key
+PAGE_STEP = 100  # 10 % per PgUp/PgDn
+LOCK_TOOLTIP = "Lock this weight: other changes will not move it"
+LOCKED_TOOLTIP = "Locked: other changes will not move this weight (click to unlock)"
+
+
+def criterion_tooltip(criterion: Criterion) -> str:
+    """What the analyst needs to judge a weight: what is measured, which way is good, the scale."""
+    direction = (
+        "higher is better"
+        if criterion.direction is Direction.HIGHER_IS_BETTER
+        else "lower is better"
+    )
+    scale = criterion.scale
+    low = f"{scale.min:g}" + (f" = {escape(scale.min_label)}" if scale.min_label else "")
+    high = f"{scale.max:g}" + (f" = {escape(scale.max_label)}" if scale.max_label else "")
+    parts = [f"<b>{escape(criterion.name)}</b>"]
+    if criterion.definition:
+        parts.append(escape(criterion.definition))
+    parts.append(f"<i>{direction.capitalize()}.</i>")
+    parts.append(f"Scale: {low}<br>… {high}")
+    return "<p>" + "<br>".join(parts) + "</p>"  # <p>: rich text, so Qt word-wraps it
+
+
+def _lock_pixmap(colour: QColor, closed: bool, size: int = 32) -> QPixmap:
+    """Drawn rather than an emoji glyph, which many projector/offscreen fonts lack."""
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = size / 16.0
+    pen = QPen(colour, 1.8 * s)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    # shackle: an arch over the body; when open it is lifted and shifted to one side
+    shackle = (
+        QRectF(4.5 * s, 1.5 * s, 7 * s, 9 * s) if closed else QRectF(8 * s, 0.5 * s, 7 * s, 8 * s)
+    )
+    p.drawArc(shackle, 0, 180 * 16)
+    left, right = shackle.left(), shackle.right()
+    mid_y = shackle.center().y()
+    p.drawLine(QPointF(right, mid_y), QPointF(right, 8 * s))
+    if closed:
+        p.drawLine(QPointF(left, mid_y), QPointF(left, 8 * s))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawRoundedRect(QRectF(2.5 * s, 7.5 * s, 11 * s, 7.5 * s), 1.5 * s, 1.5 * s)
+    p.end()
+    return pix
+
+
+def lock_icon(colour: QColor) -> QIcon:
+    icon = QIcon()
+    icon.addPixmap(_lock_pixmap(colour, closed=False), QIcon.Mode.Normal, QIcon.State.Off)
+    icon.addPixmap(_lock_pixmap(colour, closed=True), QIcon.Mode.Normal, QIcon.State.On)
+    return icon
+
+
+class WeightRow(QFrame):
+    """Controls for one criterion; the panel lays rows out and owns their lifetime."""
+
+    def __init__(
+        self, session: Session, criterion: Criterion, index: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._criterion = criterion
+        self._index = index  # position in the set: picks the criterion's colour everywhere
+        self.setObjectName("weightRow")
+        name = criterion.name
+        tip = criterion_tooltip(criterion)
+
+        chip = QLabel()
+        chip.setFixedSize(12, 12)
+        chip.setStyleSheet(
+            f"background: {theme.criterion_colour(index).name()}; border-radius: 2px;"
+        )
+        chip.setToolTip(tip)
+
+        self._name = QLabel(name)
+        self._name.setWordWrap(True)
+        self._name.setToolTip(tip)
+        self._name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._name.setMinimumWidth(80)
+
+        self._share = QLabel()
+        self._share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._share.setToolTip(f"{name}: share of the total weight")
+        self._share.setAccessibleName(f"Share of {name}")
+        font = self._share.font()
+        font.setBold(True)
+        self._share.setFont(font)
+        self._share.setMinimumWidth(self._share.fontMetrics().horizontalAdvance("100.0 %") + 4)
+
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, SLIDER_MAX)
+        self.slider.setSingleStep(ARROW_STEP)
+        self.slider.setPageStep(PAGE_STEP)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slider.setAccessibleName(f"Weight of {name}")
+        self.slider.setToolTip(
+            f"Weight of {name}. Arrow keys: ±0.5 %, Page Up/Down: ±10 %. "
+            "Unlocked criteria rescale to keep the total at 100 %."
+        )
+        self.slider.valueChanged.connect(self._slider_moved)
+
+        self.spin = QDoubleSpinBox()
+        self.spin.setRange(0.0, 100.0)
+        self.spin.setDecimals(1)
+        self.spin.setSingleStep(1.0)
+        self.spin.setSuffix(" %")
+        self.spin.setKeyboardTracking(False)  # "45" must not first set 4 %
+        self.spin.setAccessibleName(f"Weight of {name} in percent")
+        self.spin.setToolTip(f"Exact weight of {name}, in percent of the total")
+        self.spin.valueChanged.connect(self._spin_changed)
+
+        self.lock = QToolButton()
+        self.lock.setCheckable(True)
+        self.lock.setIcon(lock_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
+        self.lock.setIconSize(QSize(16, 16))
+        self.lock.setAutoRaise(True)
+        self.lock.setText("Lock")
+        self.lock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.lock.setToolTip(LOCK_TOOLTIP)
+        self.lock.setAccessibleName(f"Lock weight of {name}")
+        self.lock.toggled.connect(self._lock_toggled)
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self._name, 1)
+        top.addWidget(self._share, 0, Qt.AlignmentFlag.AlignTop)
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        controls.addSpacing(chip.width() + top.spacing())  # line the slider up with the name
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.spin)
+        controls.addWidget(self.lock)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 4, 6, 4)
+        box.setSpacing(2)
+        box.addLayout(top)
+        box.addLayout(controls)
+        self.setTabOrder(self.slider, self.spin)
+        self.setTabOrder(self.spin, self.lock)
+        self.set_selected(False)
+        self.sync()
+
+    @property
+    def criterion_id(self) -> str:
+        return self._criterion.id
+
+    @property
+    def share_label(self) -> QLabel:
+        return self._share
+
+    # ---- session → row -------------------------------------------------------------------
+    def sync(self) -> None:
+        """Show the session's share and lock; blocked so nothing echoes back as a command."""
+        share = float(self._session.shares[self._index])
+        locked = bool(self._session.locked[self._index])
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(round(share * SLIDER_MAX))
+        with QSignalBlocker(self.spin):
+            self.spin.setValue(share * 100.0)
+        with QSignalBlocker(self.lock):
+            self.lock.setChecked(locked)
+        self.lock.setToolTip(LOCKED_TOOLTIP if locked else LOCK_TOOLTIP)
+        self._share.setText(f"{share * 100:.1f} %")
+
+    def set_selected(self, selected: bool) -> None:
+        """Mark the criterion the other views have selected, so the analyst sees the link."""
+        colour = QColor(theme.current().highlight)
+        if selected:
+            fill = QColor(colour)
+            fill.setAlpha(40)
+            self.setStyleSheet(
+                f"#weightRow {{ background: rgba({fill.red()},{fill.green()},{fill.blue()},"
+                f"{fill.alpha()}); border-left: 3px solid {colour.name()}; }}"
+            )
+        else:  # a transparent edge of the same width, so selecting never shifts the controls
+            self.setStyleSheet("#weightRow { border-left: 3px solid transparent; }")
+        font = self._name.font()
+        font.setBold(selected)
+        self._name.setFont(font)
+
+    # ---- row → session -------------------------------------------------------------------
+    def _slider_moved(self, value: int) -> None:
+        self._session.set_share(self._criterion.id, value / SLIDER_MAX)
+        # The session emits nothing when a value cannot be taken (all others locked): re-show it.
+        self.sync()
+
+    def _spin_changed(self, value: float) -> None:
+        self._session.set_share(self._criterion.id, value / 100.0)
+        self.sync()
+
+    def _lock_toggled(self, checked: bool) -> None:
+        self._session.set_locked(self._criterion.id, checked)
+        self.sync()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Clicking the name selects the criterion, keeping whichever option is selected."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._session.select(option=self._session.selected_option, criterion=self._criterion.id)
+        super().mousePressEvent(event)
