@@ -1,0 +1,423 @@
+"""Tradeoff map: every option on two chosen axes, so the analyst sees what each one gives up.
+
+Both axes are desirability (0 = worst end of the scale, 1 = best), so up and right are always
+better and the efficient options sit on the upper-right edge. Point size is the option's overall
+score; bars are the assessed score ranges; rings and a dashed line mark the Pareto front. Items
+are built once per decision set and moved with setData on each result, so slider drags stay
+smooth; all numbers come from explorer/core/tradeoff.py.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from explorer.core import tradeoff
+from explorer.core.model import DecisionSet, Direction
+from explorer.ui import theme
+from explorer.ui.session import Session
+
+MIN_SIZE, MAX_SIZE = 10.0, 34.0  # point diameter in px for a total of 0 and of 1
+KEY_TOTALS = (0.25, 0.5, 1.0)
+RING_EXTRA = 10.0  # Pareto ring diameter beyond the point
+LABEL_LIMIT = 30  # above this many options only efficient and selected options are named
+SELECTED_COLOUR = theme.CRITERION_COLOURS[1]
+# per side in tradeoff.SIDES: the label's anchor and the direction it is pushed off its point
+SIDE_GEOMETRY = (((0, 0.5), (1, 0)), ((1, 0.5), (-1, 0)), ((0.5, 1), (0, 1)), ((0.5, 0), (0, -1)))
+TICKS = [(0.0, "0 worst"), (0.25, "0.25"), (0.5, "0.5"), (0.75, "0.75"), (1.0, "1 best")]
+
+
+def point_size(totals: np.ndarray) -> np.ndarray:
+    """Absolute, not relative, so the key stays true as the weights move.
+
+    Whole pixels: pyqtgraph renders one cached sprite per distinct size, so continuous sizes
+    would redraw sprites on every slider tick.
+    """
+    return np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.clip(totals, 0.0, 1.0))
+
+
+class TradeoffMap(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._choices: list[tradeoff.Axis] = []
+        self._set_id: str | None = None
+        self._ids: list[str] = []
+        self._lo = self._hi = np.zeros((0, 0))
+        self._x: tradeoff.AxisValues | None = None
+        self._y: tradeoff.AxisValues | None = None
+        self._front = tradeoff.ParetoFront(np.zeros(0, int), np.zeros(0, int))
+        self._labels: list[pg.TextItem] = []
+        self._label_sizes = np.zeros((0, 2))
+        self._shown = np.zeros(0, dtype=bool)  # which labels are visible
+
+        self.x_combo, self.y_combo = QComboBox(), QComboBox()
+        top = QHBoxLayout()
+        for text, combo, name in (("&X", self.x_combo, "X axis"), ("&Y", self.y_combo, "Y axis")):
+            label = QLabel(f"{text} axis:")
+            label.setBuddy(combo)
+            combo.setAccessibleName(name)
+            combo.setToolTip(f"Criterion or criterion group shown on the {name}")
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(18)
+            combo.currentIndexChanged.connect(self._on_axis_changed)
+            top.addWidget(label)
+            top.addWidget(combo, 1)
+        self.plot = pg.PlotWidget()
+        self.plot.setAccessibleName("Tradeoff map chart")
+        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot.installEventFilter(self)
+        self.key = QLabel()
+        self.key.setAccessibleName("Tradeoff map key")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.key)
+
+        pi = self.plot.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        self.vb = pi.getViewBox()
+        self.vb.setMouseEnabled(False, False)
+        self.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.04)
+        self.vb.sigResized.connect(self._place_labels)
+        for name in ("bottom", "left"):
+            pi.getAxis(name).setTicks([TICKS])
+        pi.showGrid(x=True, y=True, alpha=0.25)
+
+        self.front_line = pg.PlotCurveItem()
+        self.errors = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), beam=0.012)
+        self.rings = pg.ScatterPlotItem(pxMode=True, brush=None)
+        self.points = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
+        self.selected_ring = pg.ScatterPlotItem(pxMode=True, brush=None)
+        for z, item in enumerate(
+            (self.front_line, self.errors, self.rings, self.points, self.selected_ring)
+        ):
+            item.setZValue(z)
+            pi.addItem(item)
+        self.points.sigClicked.connect(self._on_clicked)
+
+        session.setChanged.connect(self._on_set_changed)
+        session.resultChanged.connect(self._update)
+        session.selectionChanged.connect(self._on_selection_changed)
+        if session.decision_set is not None:
+            self._on_set_changed()
+            self._update()
+            self._on_selection_changed()
+
+    # ---- accessors (tests, main window) -------------------------------------------------
+    def axis_choices(self) -> list[tuple[str, str]]:
+        return [(a.key, a.label) for a in self._choices]
+
+    @property
+    def x_axis(self) -> tradeoff.Axis | None:
+        return self._axis(self.x_combo)
+
+    @property
+    def y_axis(self) -> tradeoff.Axis | None:
+        return self._axis(self.y_combo)
+
+    def set_axes(self, x_key: str, y_key: str) -> None:
+        for combo, key in ((self.x_combo, x_key), (self.y_combo, y_key)):
+            index = combo.findData(key)
+            if index < 0:
+                raise KeyError(key)
+            combo.setCurrentIndex(index)
+
+    def positions(self) -> dict[str, tuple[float, float]]:
+        """Where the points are drawn, read back from the scatter item itself (file order)."""
+        drawn = {str(p.data()): (p.pos().x(), p.pos().y()) for p in self.points.points()}
+        return {oid: drawn[oid] for oid in self._ids if oid in drawn}
+
+    def error_extents(self) -> dict[str, tuple[float, float, float, float]]:
+        """(x low, x high, y low, y high) per option, as drawn by the error-bar item."""
+        o = self.errors.opts
+        x, y = o["x"], o["y"]
+        xl, xh = x - o["left"], x + o["right"]
+        yl, yh = y - o["bottom"], y + o["top"]
+        return {
+            oid: (float(xl[i]), float(xh[i]), float(yl[i]), float(yh[i]))
+            for i, oid in enumerate(self._ids)
+        }
+
+    def pareto_ids(self) -> list[str]:
+        return [self._ids[i] for i in self._front.efficient]
+
+    def label_texts(self) -> dict[str, str]:
+        pairs = zip(self._ids, self._labels, strict=True)
+        return {oid: lab.toPlainText() for oid, lab in pairs if lab.isVisible()}
+
+    def bold_labels(self) -> list[str]:
+        pairs = zip(self._ids, self._labels, strict=True)
+        return [oid for oid, lab in pairs if lab.textItem.font().bold()]
+
+    def tooltip(self, option_id: str) -> str:
+        ds, result = self.session.decision_set, self.session.result
+        if ds is None or result is None or self._x is None or self._y is None:
+            return ""
+        i = self._ids.index(option_id)
+        lines = [
+            f"<b>{escape(ds.options[i].name)}</b> — rank {result.ranks[i]} of {len(self._ids)}"
+            f" · total {result.totals[i]:.3f} ({result.method.label})"
+        ]
+        for axis, v in ((self.x_axis, self._x), (self.y_axis, self._y)):
+            if axis is not None:
+                lines.append(self._axis_line(ds, axis, v, i))
+        x, y = self._x.value, self._y.value
+        beaters = tradeoff.dominators(x, y, i)
+        if len(beaters):
+            names = ", ".join(escape(ds.options[j].name) for j in beaters)
+            verb = "is" if len(beaters) == 1 else "are"
+            lines.append(f"Not efficient here: {names} {verb} at least as good on both axes.")
+        else:
+            lines.append("Pareto-efficient: no option is better on both axes.")
+        return "<br>".join(lines)
+
+    # ---- building -----------------------------------------------------------------------
+    def _on_set_changed(self) -> None:
+        ds = self.session.decision_set
+        if ds is None:
+            return
+        keep = (self.x_combo.currentData(), self.y_combo.currentData())
+        same_set = ds.id == self._set_id
+        self._set_id = ds.id
+        self._choices = tradeoff.axes(ds)
+        self._ids = ds.option_ids
+        self._lo, self._hi = tradeoff.desirability_bounds(ds)
+        keys = [a.key for a in self._choices]
+        if not (same_set and keep[0] in keys and keep[1] in keys):
+            x, y = tradeoff.default_axes(self._choices, self.session.shares)
+            keep = (x.key, y.key)
+        for combo, key in ((self.x_combo, keep[0]), (self.y_combo, keep[1])):
+            with QSignalBlocker(combo):
+                combo.clear()
+                for axis in self._choices:
+                    combo.addItem(axis.label, axis.key)
+                combo.setCurrentIndex(keys.index(key))
+        self._style()
+        pi = self.plot.getPlotItem()
+        for label in self._labels:
+            pi.removeItem(label)
+        self._labels = []
+        fill = QColor(theme.current().background)
+        fill.setAlpha(200)  # labels stay readable where they cross a range bar
+        for option in ds.options:
+            label = pg.TextItem(option.name, color=theme.current().foreground, fill=fill)
+            label.setZValue(10)
+            pi.addItem(label)
+            self._labels.append(label)
+        self._shown = np.ones(len(self._labels), dtype=bool)
+        self._apply_fonts()
+        self._axis_titles()
+
+    def _style(self) -> None:
+        """Theme colours for everything; runs per set, so a theme switch restyles on refresh."""
+        t = theme.current()
+        fg, muted = QColor(t.foreground), QColor(t.muted)
+        self.plot.setBackground(t.background)
+        tick_font = QFont(self.font())
+        tick_font.setPointSize(max(t.font_pt, 10))
+        for name in ("bottom", "left"):
+            axis = self.plot.getPlotItem().getAxis(name)
+            axis.setPen(pg.mkPen(t.grid))
+            axis.setTextPen(pg.mkPen(fg))
+            axis.setStyle(tickFont=tick_font)
+        self.front_line.setPen(pg.mkPen(fg, width=1.5, style=Qt.PenStyle.DashLine))
+        self.errors.setData(pen=pg.mkPen(muted, width=1.2))
+        self.rings.setPen(pg.mkPen(fg, width=2))
+        point = QColor(t.highlight)
+        point.setAlpha(210)
+        self.points.setBrush(pg.mkBrush(point))
+        self.points.setPen(pg.mkPen(t.background, width=1))
+        self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=3.5))
+        self.key.setPixmap(self._key_pixmap())
+
+    def _axis_titles(self) -> None:
+        t = theme.current()
+        pi = self.plot.getPlotItem()
+        style = {"color": t.foreground, "font-size": f"{max(t.font_pt, 10) + 1}pt"}
+        for side, axis in (("bottom", self.x_axis), ("left", self.y_axis)):
+            if axis is not None:
+                pi.setLabel(side, f"{escape(axis.label)} (better →)", **style)
+
+    def _axis(self, combo: QComboBox) -> tradeoff.Axis | None:
+        key = combo.currentData()
+        return next((a for a in self._choices if a.key == key), None)
+
+    # ---- updating -----------------------------------------------------------------------
+    def _on_axis_changed(self) -> None:
+        self._axis_titles()
+        self._update()
+
+    def _update(self) -> None:
+        result, x_axis, y_axis = self.session.result, self.x_axis, self.y_axis
+        if result is None or x_axis is None or y_axis is None:
+            return
+        args = (result.desirability, self._lo, self._hi, result.weights, result.contributions)
+        self._x = xv = tradeoff.axis_values(x_axis, *args)
+        self._y = yv = tradeoff.axis_values(y_axis, *args)
+        x, y = xv.value, yv.value
+        sizes = point_size(result.totals)
+        self._front = front = tradeoff.pareto_front(x, y)
+        top = result.order[::-1]  # best-ranked drawn last, on top of any point it overlaps
+        self.points.setData(x=x[top], y=y[top], size=sizes[top], data=[self._ids[i] for i in top])
+        self.errors.setData(
+            x=x, y=y, left=x - xv.low, right=xv.high - x, bottom=y - yv.low, top=yv.high - y
+        )
+        eff = front.efficient
+        self.rings.setData(x=x[eff], y=y[eff], size=sizes[eff] + RING_EXTRA)
+        self.front_line.setData(x=x[front.line], y=y[front.line])
+        self._show_selected()
+        self._place_labels()
+
+    def _show_selected(self) -> None:
+        oid, result = self.session.selected_option, self.session.result
+        if oid not in self._ids or self._x is None or self._y is None or result is None:
+            self.selected_ring.setData(x=[], y=[])
+            return
+        i = slice(self._ids.index(oid), self._ids.index(oid) + 1)
+        size = point_size(result.totals[i]) + RING_EXTRA + 8
+        self.selected_ring.setData(x=self._x.value[i], y=self._y.value[i], size=size)
+
+    def _place_labels(self) -> None:
+        """Names beside their points, each on the side where it collides least."""
+        result = self.session.result
+        if self._x is None or self._y is None or result is None or not self._labels:
+            return
+        x, y = self._x.value, self._y.value
+        shown = np.full(len(x), len(x) <= LABEL_LIMIT)
+        shown[self._front.efficient] = True
+        if self.session.selected_option in self._ids:
+            shown[self._ids.index(self.session.selected_option)] = True
+        rect, size = self.vb.viewRect(), self.vb.boundingRect()
+        width, height = max(size.width(), 1.0), max(size.height(), 1.0)
+        sx, sy = rect.width() / width, rect.height() / height  # data units per pixel
+        pts = np.column_stack([(x - rect.left()) / sx, (rect.bottom() - y) / sy])
+        radii = point_size(result.totals) / 2
+        priority = [int(i) for i in result.order if shown[i]]
+        sides = tradeoff.label_sides(
+            pts, radii, self._label_sizes, (0.0, 0.0, width, height), priority
+        )
+        for i in np.flatnonzero(shown != self._shown):
+            self._labels[i].setVisible(bool(shown[i]))
+        self._shown = shown
+        for i in priority:
+            anchor, (dx, dy) = SIDE_GEOMETRY[sides[i]]
+            off = radii[i] + 4.0
+            self._labels[i].setAnchor(anchor)
+            self._labels[i].setPos(x[i] + dx * off * sx, y[i] + dy * off * sy)
+
+    # ---- selection ----------------------------------------------------------------------
+    def _on_clicked(self, _item: object, points: list, _event: object) -> None:
+        if len(points):
+            self.session.select(option=str(points[0].data()))
+
+    def _on_selection_changed(self) -> None:
+        self._apply_fonts()
+        self._show_selected()
+        self._place_labels()
+
+    def _apply_fonts(self) -> None:
+        """The selected option's name in bold; label sizes are measured here, once per change."""
+        plain = QFont(self.font())
+        plain.setPointSize(max(theme.current().font_pt, 10))
+        bold = QFont(plain)
+        bold.setBold(True)
+        selected = self.session.selected_option
+        for oid, label in zip(self._ids, self._labels, strict=True):
+            label.setFont(bold if oid == selected else plain)
+        self._label_sizes = np.array(
+            [[lab.boundingRect().width(), lab.boundingRect().height()] for lab in self._labels]
+        ).reshape(-1, 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys walk the options best-first, so the map works without a mouse."""
+        result = self.session.result
+        if watched is self.plot and event.type() == QEvent.Type.KeyPress and result is not None:
+            key = event.key()
+            step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+            if key in step:
+                order = [self._ids[int(i)] for i in result.order]
+                current = self.session.selected_option
+                pos = order.index(current) + step[key] if current in order else 0
+                self.session.select(option=order[pos % len(order)])
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.session.select()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ---- text ---------------------------------------------------------------------------
+    def _tip(self, x: float, y: float, data: object) -> str:
+        return self.tooltip(str(data))
+
+    def _axis_line(
+        self, ds: DecisionSet, axis: tradeoff.Axis, v: tradeoff.AxisValues, i: int
+    ) -> str:
+        head = (
+            f"{escape(axis.label)}: <b>{v.value[i]:.2f}</b> "
+            f"(range {v.low[i]:.2f}–{v.high[i]:.2f}) · weight {v.share:.0%}"
+            f" · adds {v.contribution[i]:.3f} to the total"
+        )
+        if axis.is_group:
+            return head
+        crit = ds.criteria[axis.columns[0]]
+        cell = ds.assessment(ds.options[i].id, crit.id)
+        better = "lower" if crit.direction is Direction.LOWER_IS_BETTER else "higher"
+        scale = f"{crit.scale.min:g}–{crit.scale.max:g}, {better} is better"
+        if cell.score is None:
+            return f"{head}<br>&nbsp;&nbsp;not assessed: placed at the scale midpoint ({scale})"
+        low = cell.low if cell.low is not None else cell.score
+        high = cell.high if cell.high is not None else cell.score
+        return f"{head}<br>&nbsp;&nbsp;score {cell.score:g} (range {low:g}–{high:g}) on {scale}"
+
+    def _key_pixmap(self) -> QPixmap:
+        """Drawn once per set: what point size, rings, the dashed line and bars mean."""
+        t = theme.current()
+        font = QFont(self.font())
+        font.setPointSize(max(t.font_pt, 10))
+        ratio = max(self.devicePixelRatioF(), 1.0)
+        height = int(MAX_SIZE + 6)
+        pix = QPixmap(int(760 * ratio), int(height * ratio))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setFont(font)
+        fm = p.fontMetrics()
+        mid = height / 2
+
+        def text(x: float, s: str) -> float:
+            p.setPen(QColor(t.foreground))
+            p.drawText(QPointF(x, mid + fm.ascent() / 2 - 1), s)
+            return x + fm.horizontalAdvance(s) + 6
+
+        x = text(0, "Total score:")
+        for total in KEY_TOTALS:
+            d = float(point_size(np.array([total]))[0])
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(t.highlight))
+            p.drawEllipse(QRectF(x, mid - d / 2, d, d))
+            x = text(x + d + 3, f"{total:g}")
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor(t.foreground), 2))
+        p.drawEllipse(QRectF(x + 12, mid - 9, 18, 18))
+        x = text(x + 36, "efficient")
+        p.setPen(QPen(QColor(t.foreground), 1.5, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x + 6, mid), QPointF(x + 30, mid))
+        x = text(x + 36, "front")
+        p.setPen(QPen(QColor(t.muted), 1.5))
+        p.drawLine(QPointF(x + 6, mid), QPointF(x + 30, mid))
+        for end in (x + 6, x + 30):
+            p.drawLine(QPointF(end, mid - 5), QPointF(end, mid + 5))
+        x = text(x + 36, "score range")
+        p.end()
+        return pix.copy(0, 0, int(min(x, 760) * ratio), int(height * ratio))
