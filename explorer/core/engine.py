@@ -101,7 +101,8 @@ def rank(totals: np.ndarray, tolerance: float = TIE_TOLERANCE) -> tuple[np.ndarr
         if position and totals[order[position - 1]] - totals[idx] > tolerance:
             current = position + 1
         ranks[idx] = current
-    return ranks, order
+    # re-sort by rank so options tied within the tolerance follow file order, not rounding noise
+    return ranks, np.lexsort((np.arange(len(totals)), ranks))
 
 
 def wsm_totals(d: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -138,9 +139,12 @@ def evaluate(problem: ScoreMatrix, weights: np.ndarray, method: Method = Method.
     else:
         totals = topsis_closeness(problem, w)
         weighted = contributions.sum(axis=1, keepdims=True)
-        shares = np.divide(
-            contributions, weighted, out=np.zeros_like(contributions), where=weighted > 0
+        # an option with no weighted desirability can still have a closeness (e.g. 0.5 when
+        # every weight is zero); its bar is split by the weights so rows still sum to totals
+        fallback = np.broadcast_to(
+            w if w.sum() > 0 else np.full(w.shape, 1.0 / max(w.size, 1)), d.shape
         )
+        shares = np.divide(contributions, weighted, out=fallback.copy(), where=weighted > 0)
         contributions = shares * totals[:, None]
     ranks, order = rank(totals)
     return Result(Method(method), w, all_zero, totals, contributions, d, ranks, order)

@@ -70,11 +70,15 @@ class _Builder:
         self.criteria: list[tuple[Criterion, Fields, tuple]] = []
         self.sources: list[tuple[Source, Fields, tuple]] = []
         self.options: list[tuple[Option, Fields, tuple, dict[str, Any] | None]] = []
+        # ids of criteria/sources whose definitions have errors: references to them are not
+        # reported again as "unknown", which would bury the one real problem
+        self.broken_criteria: set[str] = set()
+        self.broken_sources: set[str] = set()
 
     def add_document(self, doc: YamlDoc, is_header: bool) -> None:
         fields = Fields(doc, self.problems)
         data = doc.data
-        if "assessments" in data and not is_header and "options" not in data:
+        if not is_header and not data.keys() & {"criteria", "sources", "options"}:
             _check_schema_version(fields, data, required=False)
             self._add_option(fields, data, ())
             return
@@ -91,11 +95,15 @@ class _Builder:
                 crit = sections.criterion(fields, item, ("criteria", i))
                 if crit:
                     self.criteria.append((crit, fields, ("criteria", i)))
+                else:
+                    self.broken_criteria.add(str(item.get("id", "")).strip())
         for i, item in enumerate(fields.items(data, (), "sources", required=False)):
             if fields.is_mapping(item, ("sources", i)):
                 src = sections.source(fields, item, ("sources", i), self.search_dirs)
                 if src:
                     self.sources.append((src, fields, ("sources", i)))
+                else:
+                    self.broken_sources.add(str(item.get("id", "")).strip())
         for i, item in enumerate(fields.items(data, (), "options", required=False)):
             if fields.is_mapping(item, ("options", i)):
                 self._add_option(fields, item, ("options", i))
@@ -138,12 +146,18 @@ class _Builder:
             if options.get(option.id, (None,))[0] is not option:
                 continue
             for sid in (*option.advocates, *option.opponents):
-                if sid not in sources:
+                if sid not in sources and sid not in self.broken_sources:
                     fields.report(path, f"option '{option.id}' names unknown source '{sid}'")
-            if assessments is None:
+            if assessments is None or not criteria:  # nothing to check cells against
                 continue
             ctx = sections.CellContext(
-                fields, option.id, {c: e[0] for c, e in criteria.items()}, texts, self.strict
+                fields,
+                option.id,
+                {c: e[0] for c, e in criteria.items()},
+                texts,
+                self.strict,
+                frozenset(self.broken_criteria),
+                frozenset(self.broken_sources),
             )
             cells.update(sections.assessments(ctx, assessments, (*path, "assessments")))
         errors = [p for p in self.problems if p.severity == "error"]
@@ -181,8 +195,12 @@ def load_decision_set(
             builder.problems.extend(exc.problems)
             continue
         builder.add_document(doc, is_header=(i == 0))
-    if len(builder.header) == 0 and not builder.problems:
-        builder.problems.append(Problem(display_path(files[0]), 0, "", "no header read"))
+    if not builder.header:
+        # The header file could not be read: with no criteria or sources to check the options
+        # against, every cross-reference would fail and bury the one real problem.
+        if not builder.problems:
+            builder.problems.append(Problem(display_path(files[0]), 0, "", "no header read"))
+        raise LoadError(builder.problems)
     decision_set = builder.build(path)
     warnings = [p for p in builder.problems if p.severity != "error"]
     return LoadResult(decision_set, warnings)

@@ -134,6 +134,9 @@ class CellContext:
     criteria: dict[str, Criterion]
     texts: dict[str, str | None]
     strict: bool
+    # defined with errors (already reported): references to them are skipped, not "unknown"
+    broken_criteria: frozenset[str] = frozenset()
+    broken_sources: frozenset[str] = frozenset()
 
 
 def _in_scale(ctx: CellContext, path: tuple, key: str, value: float, scale: Scale) -> bool:
@@ -157,7 +160,8 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
         if implied is not None and not _in_scale(ctx, epath, "implied_score", implied, scale):
             implied = None
         if sid is not None and sid not in ctx.texts:
-            ctx.fields.report((*epath, "source"), f"unknown source '{sid}'")
+            if sid not in ctx.broken_sources:
+                ctx.fields.report((*epath, "source"), f"unknown source '{sid}'")
             sid = None
         if sid is not None and quote is not None:
             text = ctx.texts[sid]
@@ -222,7 +226,8 @@ def assessments(
     for cid, cell in data.items():
         cpath = (*path, cid)
         if cid not in ctx.criteria:
-            ctx.fields.report(cpath, f"unknown criterion '{cid}'")
+            if cid not in ctx.broken_criteria:
+                ctx.fields.report(cpath, f"unknown criterion '{cid}'")
             continue
         if not ctx.fields.is_mapping(cell, cpath):
             continue

@@ -8,6 +8,7 @@ duplicate keys (``safe_load`` silently keeps the last), and alias expansion must
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,9 +122,10 @@ def _decode(raw: bytes, file: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        start = exc.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
+        line = raw[:start].count(b"\n") + 1  # utf-8-sig counts offsets after the BOM
         raise LoadError(
-            [Problem(file, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})")]
+            [Problem(file, line, "", f"not UTF-8 text (byte 0x{raw[start]:02x})")]
         ) from None
 
 
@@ -149,8 +151,9 @@ def parse_yaml_text(text: str, file: str) -> YamlDoc:
     return YamlDoc(file, data, converter.lines)
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDoc:
-    """Read, size-check, decode and parse one YAML file."""
+def read_yaml(path: Path, max_bytes: int | None = None) -> YamlDoc:
+    """Read, size-check, decode and parse one YAML file (default cap: MAX_FILE_BYTES, read now)."""
+    max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     file = display_path(path)
     try:
         size = path.stat().st_size
