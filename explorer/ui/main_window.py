@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
         self.problems_dialog: ProblemsDialog | None = None
+        self._splitters_restored = False
 
         self.weights_panel = WeightsPanel(session)
         self.ranking_chart = RankingChart(session)
@@ -54,7 +55,6 @@ class MainWindow(QMainWindow):
         self.score_matrix = ScoreMatrixView(session)
         self.evidence_panel = EvidencePanel(session)
         self.source_viewer = SourceViewer(session, self)
-        self.source_viewer.setWindowFlag(Qt.WindowType.Window, True)
         self.evidence_panel.showInSource.connect(self.show_in_source)
 
         self.tabs = QTabWidget()
@@ -232,10 +232,20 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
         if state := self.settings.bytes("window/state"):
             self.restoreState(state)
-        for key, splitter in (("window/splitter", self.splitter), ("window/centre", self.centre)):
-            if state := self.settings.bytes(key):
-                splitter.restoreState(state)
         self.tabs.setCurrentIndex(self.settings.chart_tab)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Splitters are restored once the window has its real size; restored earlier, Qt
+        # redistributes the saved sizes when the window first grows to its geometry.
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            for key, splitter in (
+                ("window/splitter", self.splitter),
+                ("window/centre", self.centre),
+            ):
+                if state := self.settings.bytes(key):
+                    splitter.restoreState(state)
+        super().showEvent(event)
 
     def save_state(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
