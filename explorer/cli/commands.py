@@ -23,7 +23,7 @@ def _say(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
-def _load(path_arg: str | None, strict: bool = False) -> LoadResult | None:
+def load_set(path_arg: str | None, strict: bool = False) -> LoadResult | None:
     path = Path(path_arg) if path_arg else paths.bundled_set()
     try:
         result = load_decision_set(
@@ -38,7 +38,7 @@ def _load(path_arg: str | None, strict: bool = False) -> LoadResult | None:
 
 
 def validate(args: argparse.Namespace) -> int:
-    result = _load(args.path or args.set_path, args.strict)
+    result = load_set(args.path or args.set_path, args.strict)
     if result is None:
         return 1
     ds = result.decision_set
@@ -50,7 +50,9 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _weights(args: argparse.Namespace, result: LoadResult) -> tuple[np.ndarray, Method] | None:
+def weights_from_args(
+    args: argparse.Namespace, result: LoadResult
+) -> tuple[np.ndarray, Method] | None:
     ds = result.decision_set
     method = Method(args.method) if args.method else Method.WSM
     if not args.profile:
@@ -72,10 +74,10 @@ def _write_csv(header: list[str], rows: list[list[Any]]) -> None:
 
 
 def rank(args: argparse.Namespace) -> int:
-    result = _load(args.set_path)
+    result = load_set(args.set_path)
     if result is None:
         return 1
-    chosen = _weights(args, result)
+    chosen = weights_from_args(args, result)
     if chosen is None:
         return 1
     ds = result.decision_set
@@ -123,7 +125,7 @@ def rank(args: argparse.Namespace) -> int:
 
 
 def matrix(args: argparse.Namespace) -> int:
-    result = _load(args.set_path)
+    result = load_set(args.set_path)
     if result is None:
         return 1
     ds = result.decision_set
@@ -150,7 +152,7 @@ def matrix(args: argparse.Namespace) -> int:
 
 
 def evidence(args: argparse.Namespace) -> int:
-    result = _load(args.set_path)
+    result = load_set(args.set_path)
     if result is None:
         return 1
     ds = result.decision_set

@@ -6,9 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from explorer.cli import commands
-
-SUBCOMMANDS = {"validate", "rank", "matrix", "evidence"}
+from explorer.cli import commands, robustness_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", dest="set_path")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.set_defaults(func=commands.evidence)
+
+    robustness_cmd.add_parser(sub)
     return parser
 
 
