@@ -97,6 +97,26 @@ def desirability_bounds(decision_set: DecisionSet) -> tuple[np.ndarray, np.ndarr
     return np.minimum(a, b), np.maximum(a, b)
 
 
+def axis_extent(
+    low: np.ndarray, high: np.ndarray, margin: float = 0.06, min_span: float = 0.3
+) -> tuple[float, float]:
+    """The part of 0..1 worth showing on an axis: every option's range, padded, within 0..1.
+
+    Zooming to the options keeps a tight cluster legible; the view is fitted when the axes or
+    the set change and only widened during a drag, so axes do not jump under the user's hand.
+    """
+    if low.size == 0:
+        return 0.0, 1.0
+    a, b = float(np.min(low)) - margin, float(np.max(high)) + margin
+    if b - a < min_span:
+        mid = (a + b) / 2
+        a, b = mid - min_span / 2, mid + min_span / 2
+    a, b = max(a, 0.0), min(b, 1.0)
+    if b - a < min_span:  # pushed against an end: extend the other way
+        a, b = (0.0, min_span) if a <= 0.0 else (1.0 - min_span, 1.0)
+    return a, b
+
+
 def within_weights(weights: np.ndarray, columns: Sequence[int]) -> np.ndarray:
     """The axis' criteria's weights rescaled to sum to 1; equal when they are all zero.
 

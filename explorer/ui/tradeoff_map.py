@@ -13,32 +13,22 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
 from explorer.core.model import DecisionSet, Direction
 from explorer.ui import theme
 from explorer.ui.session import Session
+from explorer.ui.tradeoff_key import key_pixmap, point_size
 
-MIN_SIZE, MAX_SIZE = 10.0, 34.0  # point diameter in px for a total of 0 and of 1
-KEY_TOTALS = (0.25, 0.5, 1.0)
 RING_EXTRA = 10.0  # Pareto ring diameter beyond the point
 LABEL_LIMIT = 30  # above this many options only efficient and selected options are named
 SELECTED_COLOUR = theme.CRITERION_COLOURS[1]
 # per side in tradeoff.SIDES: the label's anchor and the direction it is pushed off its point
 SIDE_GEOMETRY = (((0, 0.5), (1, 0)), ((1, 0.5), (-1, 0)), ((0.5, 1), (0, 1)), ((0.5, 0), (0, -1)))
-TICKS = [(0.0, "0 worst"), (0.25, "0.25"), (0.5, "0.5"), (0.75, "0.75"), (1.0, "1 best")]
-
-
-def point_size(totals: np.ndarray) -> np.ndarray:
-    """Absolute, not relative, so the key stays true as the weights move.
-
-    Whole pixels: pyqtgraph renders one cached sprite per distinct size, so continuous sizes
-    would redraw sprites on every slider tick.
-    """
-    return np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.clip(totals, 0.0, 1.0))
+TICKS = [(v / 10, {0: "0 worst", 10: "1 best"}.get(v, f"{v / 10:g}")) for v in range(11)]
 
 
 class TradeoffMap(QWidget):
@@ -55,6 +45,7 @@ class TradeoffMap(QWidget):
         self._labels: list[pg.TextItem] = []
         self._label_sizes = np.zeros((0, 2))
         self._shown = np.zeros(0, dtype=bool)  # which labels are visible
+        self._refit = True
 
         self.x_combo, self.y_combo = QComboBox(), QComboBox()
         top = QHBoxLayout()
@@ -87,7 +78,7 @@ class TradeoffMap(QWidget):
         pi.hideButtons()
         self.vb = pi.getViewBox()
         self.vb.setMouseEnabled(False, False)
-        self.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.04)
+        self.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
         self.vb.sigResized.connect(self._place_labels)
         for name in ("bottom", "left"):
             pi.getAxis(name).setTicks([TICKS])
@@ -217,6 +208,7 @@ class TradeoffMap(QWidget):
         self._shown = np.ones(len(self._labels), dtype=bool)
         self._apply_fonts()
         self._axis_titles()
+        self._refit = True  # fitted on the first result for this set (resultChanged follows)
 
     def _style(self) -> None:
         """Theme colours for everything; runs per set, so a theme switch restyles on refresh."""
@@ -230,6 +222,7 @@ class TradeoffMap(QWidget):
             axis.setPen(pg.mkPen(t.grid))
             axis.setTextPen(pg.mkPen(fg))
             axis.setStyle(tickFont=tick_font)
+            axis.enableAutoSIPrefix(False)
         self.front_line.setPen(pg.mkPen(fg, width=1.5, style=Qt.PenStyle.DashLine))
         self.errors.setData(pen=pg.mkPen(muted, width=1.2))
         self.rings.setPen(pg.mkPen(fg, width=2))
@@ -238,7 +231,7 @@ class TradeoffMap(QWidget):
         self.points.setBrush(pg.mkBrush(point))
         self.points.setPen(pg.mkPen(t.background, width=1))
         self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=3.5))
-        self.key.setPixmap(self._key_pixmap())
+        self.key.setPixmap(key_pixmap(self.font(), self.devicePixelRatioF()))
 
     def _axis_titles(self) -> None:
         t = theme.current()
@@ -256,6 +249,27 @@ class TradeoffMap(QWidget):
     def _on_axis_changed(self) -> None:
         self._axis_titles()
         self._update()
+        self._fit_view()
+
+    def _fit_view(self) -> None:
+        """Zoom to the options' ranges, so a tight cluster still spreads out legibly."""
+        if self._x is None or self._y is None:
+            return
+        x0, x1 = tradeoff.axis_extent(self._x.low, self._x.high)
+        y0, y1 = tradeoff.axis_extent(self._y.low, self._y.high)
+        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+        self._place_labels()
+
+    def _keep_in_view(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Widen (never shrink) the view if a weight change moved a point out of it."""
+        rect = self.vb.viewRect()
+        if len(x) and (
+            x.min() < rect.left()
+            or x.max() > rect.right()
+            or y.min() < rect.top()
+            or y.max() > rect.bottom()
+        ):
+            self._fit_view()
 
     def _update(self) -> None:
         result, x_axis, y_axis = self.session.result, self.x_axis, self.y_axis
@@ -277,6 +291,11 @@ class TradeoffMap(QWidget):
         self.front_line.setData(x=x[front.line], y=y[front.line])
         self._show_selected()
         self._place_labels()
+        if self._refit:
+            self._refit = False
+            self._fit_view()
+        else:
+            self._keep_in_view(x, y)
 
     def _show_selected(self) -> None:
         oid, result = self.session.selected_option, self.session.result
@@ -378,46 +397,3 @@ class TradeoffMap(QWidget):
         low = cell.low if cell.low is not None else cell.score
         high = cell.high if cell.high is not None else cell.score
         return f"{head}<br>&nbsp;&nbsp;score {cell.score:g} (range {low:g}–{high:g}) on {scale}"
-
-    def _key_pixmap(self) -> QPixmap:
-        """Drawn once per set: what point size, rings, the dashed line and bars mean."""
-        t = theme.current()
-        font = QFont(self.font())
-        font.setPointSize(max(t.font_pt, 10))
-        ratio = max(self.devicePixelRatioF(), 1.0)
-        height = int(MAX_SIZE + 6)
-        pix = QPixmap(int(760 * ratio), int(height * ratio))
-        pix.setDevicePixelRatio(ratio)
-        pix.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setFont(font)
-        fm = p.fontMetrics()
-        mid = height / 2
-
-        def text(x: float, s: str) -> float:
-            p.setPen(QColor(t.foreground))
-            p.drawText(QPointF(x, mid + fm.ascent() / 2 - 1), s)
-            return x + fm.horizontalAdvance(s) + 6
-
-        x = text(0, "Total score:")
-        for total in KEY_TOTALS:
-            d = float(point_size(np.array([total]))[0])
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(t.highlight))
-            p.drawEllipse(QRectF(x, mid - d / 2, d, d))
-            x = text(x + d + 3, f"{total:g}")
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(t.foreground), 2))
-        p.drawEllipse(QRectF(x + 12, mid - 9, 18, 18))
-        x = text(x + 36, "efficient")
-        p.setPen(QPen(QColor(t.foreground), 1.5, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(x + 6, mid), QPointF(x + 30, mid))
-        x = text(x + 36, "front")
-        p.setPen(QPen(QColor(t.muted), 1.5))
-        p.drawLine(QPointF(x + 6, mid), QPointF(x + 30, mid))
-        for end in (x + 6, x + 30):
-            p.drawLine(QPointF(end, mid - 5), QPointF(end, mid + 5))
-        x = text(x + 36, "score range")
-        p.end()
-        return pix.copy(0, 0, int(min(x, 760) * ratio), int(height * ratio))

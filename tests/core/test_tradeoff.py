@@ -195,3 +195,14 @@ def test_dominators_name_who_beats_an_option() -> None:
     x, y = np.array([0.9, 0.6, 0.1, 0.6]), np.array([0.5, 0.2, 0.8, 0.2])
     assert tradeoff.dominators(x, y, 1).tolist() == [0]  # the duplicate (3) does not dominate
     assert tradeoff.dominators(x, y, 0).tolist() == []
+
+
+def test_axis_extent_covers_every_range_and_stays_in_unit_interval() -> None:
+    low, high = np.array([0.40, 0.45, 0.5]), np.array([0.60, 0.70, 0.55])
+    assert tradeoff.axis_extent(low, high, margin=0.05, min_span=0.1) == pytest.approx((0.35, 0.75))
+    # a narrow cluster is widened to the minimum span around its middle
+    assert tradeoff.axis_extent(low * 0 + 0.5, high * 0 + 0.5, 0.0, 0.3) == pytest.approx(
+        (0.35, 0.65)
+    )
+    # near an end it is clamped, and widened away from that end
+    assert tradeoff.axis_extent(low * 0, high * 0 + 0.05, 0.0, 0.3) == pytest.approx((0.0, 0.3))

@@ -18,7 +18,8 @@ from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, O
 from explorer.core.problems import LoadError
 from explorer.ui import theme
 from explorer.ui.session import Session
-from explorer.ui.tradeoff_map import LABEL_LIMIT, MAX_SIZE, MIN_SIZE, TradeoffMap
+from explorer.ui.tradeoff_key import MAX_SIZE, MIN_SIZE
+from explorer.ui.tradeoff_map import LABEL_LIMIT, TradeoffMap
 
 
 @pytest.fixture
