@@ -1,0 +1,425 @@
+"""What the ranking and profile charts share: the themed frame, fonts, tooltips, a text layer.
+
+Both charts explain a cell the same way (score, range, share, contribution, rank), so the
+analyst reads one vocabulary everywhere; the text is built from the Result and the assessment,
+never recomputed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QStaticText,
+)
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QGraphicsWidget,
+    QLabel,
+    QStyleOptionGraphicsItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.engine import Result
+from explorer.core.model import DecisionSet, Direction
+from explorer.ui.session import Session
+from explorer.ui.theme import Theme
+from explorer.ui.theme import current as theme_current
+
+
+def chart_font(theme: Theme, extra_pt: int = 0, bold: bool = False) -> QFont:
+    """Projector-readable: never below the theme size (≥ 10 pt)."""
+    font = QFont()
+    font.setPointSize(max(10, theme.font_pt + extra_pt))
+    font.setBold(bold)
+    return font
+
+
+def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
+    """Theme colours and fonts on background and axes instead of pyqtgraph's black default."""
+    plot.setBackground(theme.background)
+    font = chart_font(theme)
+    for name in ("left", "bottom"):
+        axis = plot.getPlotItem().getAxis(name)
+        axis.setPen(pg.mkPen(theme.muted))
+        axis.setTextPen(pg.mkPen(theme.foreground))
+        axis.setTickFont(font)
+        axis.label.setFont(chart_font(theme, 1))
+
+
+def scene_rect(widget: QGraphicsWidget) -> QRectF:
+    """Where an axis really is: its boundingRect also spans the plot when it draws grid lines."""
+    return widget.mapRectToScene(widget.rect())
+
+
+def cosmetic_pen(
+    colour: str | QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
+) -> QPen:
+    """A pen whose width is in pixels whatever the data scale (outlines, separators)."""
+    pen = QPen(QColor(colour), width, style)
+    pen.setCosmetic(True)
+    return pen
+
+
+def legend_entry(
+    key: str, swatch: str, swatch_colour: str, name: str, colour: str, bold: bool = False
+) -> str:
+    """One legend entry: coloured swatch glyph then the name, unbreakable so rows wrap cleanly."""
+    text = escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")  # non-breaking hyphen
+    text = f"<b>{text}</b>" if bold else text
+    return (
+        f'<a href="{escape(key)}" style="color:{colour}; text-decoration:none">'
+        f'<span style="color:{swatch_colour}">{swatch}</span>&nbsp;{text}</a>'
+    )
+
+
+def wrap_text(text: str, metrics: QFontMetrics, max_px: int, max_lines: int = 3) -> str:
+    """Word-wrap to lines of at most max_px, breaking at spaces or after hyphens; the last line
+    is elided when the text does not fit (tooltips carry the full name)."""
+    elide = Qt.TextElideMode.ElideRight
+    if max_lines <= 1:
+        return metrics.elidedText(text, elide, max_px)
+    lines: list[str] = []
+    current, glue, start = "", "", 0
+    for match in re.finditer(r"(?P<hyphenated>\S+?-)(?=[^\s-])|\S+", text):
+        word = match.group()
+        trial = current + glue + word if current else word
+        if current and metrics.horizontalAdvance(trial) > max_px:
+            lines.append(current)
+            current, start = word, match.start()
+            if len(lines) == max_lines - 1:  # last line: everything left, elided
+                current = text[start:]
+                break
+        else:
+            current = trial
+        glue = "" if match.group("hyphenated") else " "  # "Counter-" + "Islamic"
+    if current:
+        lines.append(current)
+    return "\n".join(metrics.elidedText(line, elide, max_px) for line in lines)
+
+
+def text_block_width(text: str, metrics: QFontMetrics) -> int:
+    return max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+
+
+def fit_axis_width(axis: pg.AxisItem, texts: list[str], metrics: QFontMetrics) -> None:
+    """Size a vertical axis to its tick texts up front: auto-sizing only learns the width after
+    the first paint, and the plot would jump sideways."""
+    widest = max((text_block_width(t, metrics) for t in texts), default=0)
+    label = axis.label.boundingRect().height() * 0.8 if axis.label.isVisible() else 0
+    axis.setWidth(int(widest + 12 + label))
+
+
+def number(value: float) -> str:
+    """Scores as the analyst typed them: 4, 4.5, 0.25 (no trailing zeros)."""
+    return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def rank_text(result: Result, option_index: int) -> str:
+    """Competition rank, with '=' marking a tie (so '=2' reads 'joint second')."""
+    rank = int(result.ranks[option_index])
+    return f"={rank}" if result.tied(option_index) else str(rank)
+
+
+def tie_flags(result: Result) -> np.ndarray:
+    """Per option: shares its rank. Result.tied for all at once (it is O(n) per call)."""
+    return np.bincount(result.ranks)[result.ranks] > 1
+
+
+def blend(colour: str | QColor, background: str | QColor, alpha: float) -> QColor:
+    """An opaque colour alpha of the way from background to colour: fades without HTML alpha."""
+    a, b = QColor(colour), QColor(background)
+    t = min(max(alpha, 0.0), 1.0)
+    return QColor(
+        round(b.red() + (a.red() - b.red()) * t),
+        round(b.green() + (a.green() - b.green()) * t),
+        round(b.blue() + (a.blue() - b.blue()) * t),
+    )
+
+
+def cell_tooltip(decision_set: DecisionSet, result: Result, i: int, j: int) -> str:
+    """Everything behind one option × criterion cell, as rich text for a tooltip."""
+    option = decision_set.options[i]
+    crit = decision_set.criteria[j]
+    cell = decision_set.assessment(option.id, crit.id)
+    scale = f"{number(crit.scale.min)}–{number(crit.scale.max)}"
+    better = "higher" if crit.direction is Direction.HIGHER_IS_BETTER else "lower"
+    if cell.unassessed:
+        score = (
+            "<i>Not assessed</i> — counted as the scale midpoint "
+            f"{number((crit.scale.min + crit.scale.max) / 2)} (range {scale})"
+        )
+    else:
+        low = cell.low if cell.low is not None else cell.score
+        high = cell.high if cell.high is not None else cell.score
+        score = f"Score <b>{number(cell.score)}</b> (range {number(low)}–{number(high)})"
+    n = len(decision_set.options)
+    rows = [
+        f"<b>{escape(option.name)}</b> — {escape(crit.name)}",
+        score,
+        f"Scale {scale}, {better} is better",
+        f"Desirability {result.desirability[i, j]:.2f} (0 worst, 1 best)",
+        f"Weight share {result.weights[j]:.0%}",
+        f"Contribution {result.contributions[i, j]:.3f} of total {result.totals[i]:.3f}",
+        f"Rank {rank_text(result, i)} of {n}",
+    ]
+    return "<br>".join(rows)
+
+
+def option_tooltip(decision_set: DecisionSet, result: Result, i: int) -> str:
+    option = decision_set.options[i]
+    return (
+        f"<b>{escape(option.name)}</b><br>{escape(option.summary)}<br>"
+        f"Total {result.totals[i]:.2f}, rank {rank_text(result, i)} of {len(result.totals)}"
+    )
+
+
+def criterion_tooltip(decision_set: DecisionSet, result: Result, j: int) -> str:
+    crit = decision_set.criteria[j]
+    better = "Higher" if crit.direction is Direction.HIGHER_IS_BETTER else "Lower"
+    return (
+        f"<b>{escape(crit.name)}</b><br>{escape(crit.definition)}<br>"
+        f"{better} is better · weight share {result.weights[j]:.0%}"
+    )
+
+
+class HoverTip(QGraphicsRectItem):
+    """A rectangle laid over whatever the mouse is on, carrying that thing's tooltip.
+
+    pyqtgraph draws many bars or points as one item, and one item has one tooltip; moving this
+    small item to the hovered cell gives each cell its own tooltip through Qt's normal
+    tooltip machinery (delay, placement, hiding when the mouse leaves the cell).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(1000)
+        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.hide()
+
+    def show_at(self, rect: QRectF, text: str) -> None:
+        if rect != self.rect():
+            self.setRect(rect)
+        if text != self.toolTip():
+            self.setToolTip(text)
+        self.show()
+
+    def clear(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.setToolTip("")
+
+
+class ChartBase(QWidget):
+    """The frame both charts share: a static themed plot over a clickable legend, hover tips,
+    a focus frame and keyboard selection. Subclasses draw; selection goes through the session.
+    """
+
+    def __init__(
+        self, session: Session, name: str, legend_name: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._theme = theme_current()
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._plot = pg.PlotWidget(background=self._theme.background)
+        self._plot.setAccessibleName(f"{name}: plot")
+        self._plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart itself takes the keys
+        self._item = self._plot.getPlotItem()
+        self._item.setMenuEnabled(False)  # read and clicked, never panned or zoomed
+        self._item.hideButtons()
+        self._item.setMouseEnabled(x=False, y=False)
+        self._view = self._item.getViewBox()
+        self._view.disableAutoRange()
+        self._legend = QLabel()
+        self._legend.setAccessibleName(legend_name)
+        self._legend.setWordWrap(True)
+        self._legend.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self._legend.linkActivated.connect(self._legend_clicked)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addWidget(self._plot, 1)
+        self._layout.addWidget(self._legend)
+        self._hover = HoverTip()  # over a cell or point: view coordinates
+        self._view.addItem(self._hover, ignoreBounds=True)
+        self._axis_tip = HoverTip()  # over names on an axis: scene coordinates
+        self._plot.scene().addItem(self._axis_tip)
+        self._restyle()
+        self._plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self._plot.scene().sigMouseClicked.connect(self._scene_clicked)
+
+    def _connect_session(self) -> None:
+        """Called last by subclasses, once their own state exists."""
+        self._session.setChanged.connect(self._rebuild)
+        self._session.resultChanged.connect(self._update)
+        self._session.selectionChanged.connect(self._show_selection)
+        if self._session.decision_set is not None:
+            self._rebuild()
+            self._update()
+            self._show_selection()
+
+    def hover_tooltip(self) -> str:
+        """The tooltip of whatever the mouse is over now ('' when nothing)."""
+        tips = [t.toolTip() for t in (self._hover, self._axis_tip) if t.isVisible()]
+        return tips[0] if tips else ""
+
+    def _restyle(self) -> None:
+        """Re-read the theme (a new set is a good moment to follow a theme switch)."""
+        self._theme = theme_current()
+        style_plot(self._plot, self._theme)
+        self._legend.setFont(chart_font(self._theme))
+        for tip in (self._hover, self._axis_tip):
+            tip.setPen(cosmetic_pen(self._theme.foreground, 1.0, Qt.PenStyle.DotLine))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A highlight frame round the plot while the chart has keyboard focus. Drawn here, in
+        the layout margin: a border on the plot itself would shrink what pyqtgraph draws into."""
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            painter.setPen(QPen(QColor(self._theme.highlight), 2))
+            painter.drawRect(self._plot.geometry().adjusted(-2, -2, 1, 1))
+            painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up/Down walk the options in the chart's order, Left/Right the criteria, Esc clears."""
+        session, ds, key = self._session, self._session.decision_set, event.key()
+        order = [ds.options[i].id for i in self._key_order()] if ds is not None else []
+        option, crit = session.selected_option, session.selected_criterion
+        step = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_Right) else -1
+        if not order:
+            super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            at = order.index(option) + step if option in order else 0
+            session.select(option=order[min(max(at, 0), len(order) - 1)], criterion=crit)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            ids = ds.criterion_ids
+            at = ids.index(crit) + step if crit in ids else 0
+            session.select(option=option or order[0], criterion=ids[at % len(ids)])
+        elif key == Qt.Key.Key_Escape:
+            session.select()
+        else:
+            super().keyPressEvent(event)
+
+    def _scene_clicked(self, event: MouseClickEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._clicked(event.scenePos()):
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    # ---- for subclasses -------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        raise NotImplementedError
+
+    def _update(self) -> None:
+        raise NotImplementedError
+
+    def _show_selection(self) -> None:
+        raise NotImplementedError
+
+    def _key_order(self) -> list[int]:
+        """Option indices in the order Up/Down walks them."""
+        raise NotImplementedError
+
+    def _legend_clicked(self, key: str) -> None:
+        raise NotImplementedError
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        raise NotImplementedError
+
+    def _clicked(self, scene_pos: QPointF) -> bool:
+        """Select what is at scene_pos; whether anything was."""
+        raise NotImplementedError
+
+
+Run = tuple[str, QColor, bool]  # text, colour, bold
+
+
+class TextLayer(pg.GraphicsObject):
+    """Many short labels painted by one item, each anchored at a data point (left, v-centred).
+
+    Hundreds of TextItems would each re-lay-out rich text on every slider tick; here an update
+    stores two arrays and asks for one repaint, and the text is formatted only when painted.
+    """
+
+    def __init__(self, font: QFont, runs: Callable[[int], list[Run]], gap_px: float = 6) -> None:
+        super().__init__()
+        self._fonts = (QFont(font), QFont(font))
+        self._fonts[1].setBold(True)
+        self._half_height = QFontMetrics(self._fonts[1]).height() / 2
+        self._cache: dict[tuple[str, bool], QStaticText] = {}
+        self._runs = runs
+        self._gap = gap_px
+        self._x = self._y = np.zeros(0)
+        self.setZValue(40)
+
+    def set_positions(self, x: np.ndarray, y: np.ndarray) -> None:
+        self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        self.update()
+
+    def text(self, index: int) -> str:
+        return "".join(run[0] for run in self._runs(index))
+
+    def boundingRect(self) -> QRectF:
+        rect = self.viewRect()  # labels only ever show inside the view
+        return QRectF() if rect is None else rect
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        for i in range(len(self._x)):
+            anchor = transform.map(QPointF(self._x[i], self._y[i]))
+            x = anchor.x() + self._gap
+            for text, colour, bold in self._runs(i):
+                painter.setFont(self._fonts[bold])
+                painter.setPen(colour)
+                static = self._static_text(text, bold)
+                painter.drawStaticText(QPointF(x, anchor.y() - self._half_height), static)
+                x += static.size().width()
+        painter.restore()
+
+    def _static_text(self, text: str, bold: bool) -> QStaticText:
+        """Laid-out text, cached: totals repeat ("0.62"), so layout happens once per string."""
+        key = (text, bold)
+        static = self._cache.get(key)
+        if static is None:
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=self._fonts[bold])
+            self._cache[key] = static
+        return static
