@@ -14,6 +14,7 @@ from explorer.core import sections
 from explorer.core.fields import Fields
 from explorer.core.model import Assessment, Criterion, DecisionSet, Option, Source
 from explorer.core.problems import LoadError, Problem, display_path
+from explorer.core.quotes import normalise
 from explorer.core.yamlsafe import YamlDoc, read_yaml
 
 SCHEMA_VERSION = 1
@@ -140,7 +141,12 @@ class _Builder:
             self.problems.append(
                 Problem(display_path(location), 0, "options", "no options defined")
             )
-        texts = {sid: sections.source_text(src) for sid, (src, _, _) in sources.items()}
+        # normalised once per source here, not once per quote in the checks
+        texts = {
+            sid: None if text is None else normalise(text)
+            for sid, (src, _, _) in sources.items()
+            for text in [sections.source_text(src)]
+        }
         cells: dict[tuple[str, str], Assessment] = {}
         for option, fields, path, assessments in self.options:
             if options.get(option.id, (None,))[0] is not option:

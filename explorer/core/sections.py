@@ -18,7 +18,7 @@ from explorer.core.model import (
     Source,
     Stance,
 )
-from explorer.core.quotes import contains_quote
+from explorer.core.quotes import normalise
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 CRITERION_KEYS = {"id", "name", "definition", "direction", "scale", "group"}
@@ -132,7 +132,7 @@ class CellContext:
     fields: Fields
     option: str
     criteria: dict[str, Criterion]
-    texts: dict[str, str | None]
+    texts: dict[str, str | None]  # already normalised (quotes.normalise), once per source
     strict: bool
     # defined with errors (already reported): references to them are skipped, not "unknown"
     broken_criteria: frozenset[str] = frozenset()
@@ -165,7 +165,7 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
             sid = None
         if sid is not None and quote is not None:
             text = ctx.texts[sid]
-            if text is not None and not contains_quote(text, quote):
+            if text is not None and normalise(quote) not in text:
                 ctx.fields.report(
                     (*epath, "quote"),
                     f"quote not found verbatim in source '{sid}': \"{quote[:60]}…\"",

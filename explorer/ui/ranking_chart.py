@@ -28,6 +28,7 @@ from explorer.ui import theme
 from explorer.ui.session import Session
 
 BAR_HEIGHT = 0.62
+MIN_ROW_PX = 24  # below this a bar and its name stop being readable
 AXIS_LABELS = {
     Method.WSM: "Weighted-sum score (0–1)",
     Method.TOPSIS: "TOPSIS closeness (0–1)",
@@ -52,6 +53,12 @@ class RankingChart(cc.ChartBase):
         self._message.setFont(cc.chart_font(self._theme, 2))
         self._message.hide()
         self._layout.insertWidget(1, self._message, 1)
+        # Large sets show the top of the ranking at a readable size; the matrix lists all.
+        self._shown_rows = 0
+        self._truncated = QLabel()
+        self._truncated.setAccessibleName("Ranking rows shown")
+        self._truncated.hide()
+        self._layout.insertWidget(0, self._truncated)
 
         self._bars: list[pg.BarGraphItem] = []
         self._labels = cc.TextLayer(cc.chart_font(self._theme, 1), self._label_runs)
@@ -64,6 +71,7 @@ class RankingChart(cc.ChartBase):
         self._x0 = np.zeros((0, 0))
         self._width = np.zeros((0, 0))
         self._y_from = self._y_to = self._y_now = np.zeros(0)
+        self._drawn = np.zeros(0, dtype=int)  # option indices fed to the bar items (on screen)
         self._marks: dict[int, int] = {}  # option index -> net places moved (+ = up)
         self._mark_born: dict[int, int] = {}
         self._clock = QElapsedTimer()
@@ -96,8 +104,9 @@ class RankingChart(cc.ChartBase):
             return out
         for j, bar in enumerate(self._bars):
             x0, width, y = (np.asarray(bar.opts[k], dtype=float) for k in ("x0", "width", "y"))
-            for i, option in enumerate(ds.options):
-                out[(option.id, ds.criteria[j].id)] = (float(x0[i]), float(width[i]), float(y[i]))
+            for k, i in enumerate(self._drawn.tolist()):
+                key = (ds.options[i].id, ds.criteria[j].id)
+                out[key] = (float(x0[k]), float(width[k]), float(y[k]))
         return out
 
     def total_labels(self) -> dict[str, str]:
@@ -165,7 +174,8 @@ class RankingChart(cc.ChartBase):
         for j in range(m):
             self._bars.append(pg.BarGraphItem(brush=theme.criterion_colour(j), pen=pen, **shape))
             self._view.addItem(self._bars[-1])
-        self._view.setYRange(-0.5, n - 0.5, padding=0.02)
+        self._shown_rows = 0
+        self._fit_rows()
         ticks = np.linspace(0, 1, 11)
         self._item.getAxis("bottom").setTicks([[(v, f"{v:g}") for v in ticks[::2]], []])
         self._item.showGrid(x=True, y=False, alpha=0.25)
@@ -201,8 +211,34 @@ class RankingChart(cc.ChartBase):
         self._set_ticks()
 
     def _set_ticks(self) -> None:
-        ticks = list(zip(self._y_now.tolist(), self._tick_names, strict=True))
+        if len(self._tick_names) != len(self._y_now):
+            return  # names are fitted later in the same rebuild
+        limit = self._shown_rows - 0.5 + 1  # rows gliding in from just below still get names
+        ticks = [
+            (y, name)
+            for y, name in zip(self._y_now.tolist(), self._tick_names, strict=True)
+            if y < limit
+        ]
         self._item.getAxis("left").setTicks([ticks, []])
+
+    def _fit_rows(self) -> None:
+        """Show as many rows as fit at a readable height, best first; say so when cut."""
+        n = len(self._names)
+        height = self._view.height() if self._view.height() > 0 else self.height()
+        fit = max(3, int(height // MIN_ROW_PX))
+        rows = min(n, fit)
+        if rows == self._shown_rows:
+            return
+        self._shown_rows = rows
+        self._view.setYRange(-0.5, rows - 0.5, padding=0.02)
+        if self._bars and self._width.shape[0] == len(self._y_now):
+            self._push_bars()
+        self._truncated.setVisible(rows < n)
+        self._truncated.setText(
+            f"Top {rows} of {n} options shown (enlarge the chart for more; "
+            "the score matrix lists every option)"
+        )
+        self._set_ticks()
 
     def _fit_x_range(self) -> None:
         """Keep 0..1 fixed (stable while dragging) and leave room right of 1 for the labels."""
@@ -217,6 +253,7 @@ class RankingChart(cc.ChartBase):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_left_axis()
+        self._fit_rows()
 
     # ---- updating in place, once per result -------------------------------------------------
     def _update(self) -> None:
@@ -229,8 +266,7 @@ class RankingChart(cc.ChartBase):
         contributions = result.contributions
         self._width = contributions
         self._x0 = np.cumsum(contributions, axis=1) - contributions
-        for j, bar in enumerate(self._bars):
-            bar.setOpts(x0=self._x0[:, j], width=contributions[:, j])
+        self._push_bars()
         self._totals, self._ranks, self._tied = result.totals, result.ranks, cc.tie_flags(result)
         self._note_rank_changes(result)
         target = _positions(result)
@@ -251,9 +287,16 @@ class RankingChart(cc.ChartBase):
         self._y_now = self._y_from + (self._y_to - self._y_from) * float(t)
         self._place_rows()
 
+    def _push_bars(self) -> None:
+        """Hand the bar items only the rows on screen: with hundreds of options each item would
+        otherwise re-record every row's rectangle on every tick, most of them out of view."""
+        self._drawn = np.flatnonzero(self._y_now < self._shown_rows + 0.5)
+        y = self._y_now[self._drawn]
+        for j, bar in enumerate(self._bars):
+            bar.setOpts(x0=self._x0[self._drawn, j], width=self._width[self._drawn, j], y=y)
+
     def _place_rows(self) -> None:
-        for bar in self._bars:
-            bar.setOpts(y=self._y_now)
+        self._push_bars()
         self._labels.set_positions(self._totals, self._y_now)
         self._set_ticks()
         self._show_selection()

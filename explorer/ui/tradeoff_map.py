@@ -14,12 +14,13 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
 from explorer.core.model import DecisionSet, Direction
 from explorer.ui import theme
+from explorer.ui.chart_common import cache_axis, offstage
 from explorer.ui.session import Session
 from explorer.ui.tradeoff_key import key_pixmap, point_size
 
@@ -46,6 +47,7 @@ class TradeoffMap(QWidget):
         self._label_sizes = np.zeros((0, 2))
         self._shown = np.zeros(0, dtype=bool)  # which labels are visible
         self._refit = True
+        self._stale = False
 
         self.x_combo, self.y_combo = QComboBox(), QComboBox()
         top = QHBoxLayout()
@@ -97,7 +99,7 @@ class TradeoffMap(QWidget):
         self.points.sigClicked.connect(self._on_clicked)
 
         session.setChanged.connect(self._on_set_changed)
-        session.resultChanged.connect(self._update)
+        session.resultChanged.connect(self._on_result)
         session.selectionChanged.connect(self._on_selection_changed)
         if session.decision_set is not None:
             self._on_set_changed()
@@ -223,6 +225,7 @@ class TradeoffMap(QWidget):
             axis.setTextPen(pg.mkPen(fg))
             axis.setStyle(tickFont=tick_font)
             axis.enableAutoSIPrefix(False)
+            cache_axis(axis)
         self.front_line.setPen(pg.mkPen(fg, width=1.5, style=Qt.PenStyle.DashLine))
         self.errors.setData(pen=pg.mkPen(muted, width=1.2))
         self.rings.setPen(pg.mkPen(fg, width=2))
@@ -270,6 +273,18 @@ class TradeoffMap(QWidget):
             or y.max() > rect.bottom()
         ):
             self._fit_view()
+
+    def _on_result(self) -> None:
+        if offstage(self):
+            self._stale = True  # a background tab catches up when shown
+        else:
+            self._update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._update()
 
     def _update(self) -> None:
         result, x_axis, y_axis = self.session.result, self.x_axis, self.y_axis

@@ -187,17 +187,25 @@ class WeightRow(QFrame):
 
     # ---- session → row -------------------------------------------------------------------
     def sync(self) -> None:
-        """Show the session's share and lock; blocked so nothing echoes back as a command."""
+        """Show the session's share and lock; blocked so nothing echoes back as a command.
+
+        Controls are touched only when what they display changes: a spin box repaints on every
+        setValue, and during a drag most of the other rows' shares move by less than 0.1 %.
+        """
         share = float(self._session.shares[self._index])
         locked = bool(self._session.locked[self._index])
-        with QSignalBlocker(self.slider):
-            self.slider.setValue(round(share * SLIDER_MAX))
-        with QSignalBlocker(self.spin):
-            self.spin.setValue(share * 100.0)
-        with QSignalBlocker(self.lock):
-            self.lock.setChecked(locked)
-        self.lock.setToolTip(LOCKED_TOOLTIP if locked else LOCK_TOOLTIP)
-        self._share.setText(f"{share * 100:.1f} %")
+        tenths = round(share * SLIDER_MAX)
+        if self.slider.value() != tenths:
+            with QSignalBlocker(self.slider):
+                self.slider.setValue(tenths)
+        if round(self.spin.value() * 10) != tenths:
+            with QSignalBlocker(self.spin):
+                self.spin.setValue(tenths / 10)
+        if self.lock.isChecked() != locked:
+            with QSignalBlocker(self.lock):
+                self.lock.setChecked(locked)
+            self.lock.setToolTip(LOCKED_TOOLTIP if locked else LOCK_TOOLTIP)
+        self._share.setText(f"{tenths / 10:.1f} %")  # QLabel ignores an unchanged text
 
     def set_selected(self, selected: bool) -> None:
         """Mark the criterion the other views have selected, so the analyst sees the link."""

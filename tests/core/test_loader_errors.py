@@ -46,9 +46,9 @@ def test_the_untouched_copy_loads(folder):
 @pytest.mark.parametrize(
     ("old", "new", "line", "reason"),
     [
-        ("name: Bicycle", "name: Bicycle: fast", 2, "mapping values are not allowed here"),
+        ("name: Bicycle", "name: Bicycle: fast", 2, "mapping values are not allowed"),
         ("actions: [Buy a bike]", "actions: [Buy a bike", 5, "expected ',' or ']'"),
-        ("name: Bicycle", "  name: Bicycle", 2, "mapping values are not allowed here"),
+        ("name: Bicycle", "  name: Bicycle", 2, "mapping values are not allowed"),
     ],
 )
 def test_yaml_syntax_error(folder, old, new, line, reason):
