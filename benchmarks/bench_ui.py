@@ -1,7 +1,8 @@
 """Latency from a weight change to every visible chart repainted, and cold-start time.
 
-Drives the real widgets offscreen: a slider's setValue, then one event-loop turn in which the
-session's coalesced recompute runs and Qt repaints every dirty region of the window. Run with `make bench`; figures go in the README.
+Drives the real widgets offscreen: a slider's setValue, then event-loop turns in which the
+session's coalesced recompute runs and Qt repaints every dirty region of the window.
+Run with `make bench`; figures go in the README.
 Timings on a shared machine are noisy, so this reports medians, p95 and ratios, never asserts.
 """
 

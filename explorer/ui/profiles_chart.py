@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPen, QResizeEvent
-from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QWidget
 
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
@@ -39,6 +39,9 @@ class ProfilesChart(cc.ChartBase):
         self._chosen.setZValue(10)
         for item in (self._lines, self._markers, self._chosen):
             self._view.addItem(item)
+            # Profiles do not depend on the weights: only the bands behind them move per tick,
+            # so the antialiased lines are blitted from a pixmap instead of redrawn.
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bands: pg.BarGraphItem | None = None
         self._d = np.zeros((0, 0))  # desirability as drawn, options × criteria
         self._unassessed = np.zeros((0, 0), dtype=bool)

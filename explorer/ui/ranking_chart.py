@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
+    QAbstractAnimation,
     QEasingCurve,
     QElapsedTimer,
     QPointF,
@@ -26,6 +27,7 @@ from explorer.core.engine import Method, Result
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
 from explorer.ui.session import Session
+from explorer.ui.stacked_bars import StackedBars
 
 BAR_HEIGHT = 0.62
 MIN_ROW_PX = 24  # below this a bar and its name stop being readable
@@ -60,7 +62,7 @@ class RankingChart(cc.ChartBase):
         self._truncated.hide()
         self._layout.insertWidget(0, self._truncated)
 
-        self._bars: list[pg.BarGraphItem] = []
+        self._bars: StackedBars | None = None
         self._labels = cc.TextLayer(cc.chart_font(self._theme, 1), self._label_runs)
         self._totals = np.zeros(0)
         self._ranks = np.zeros(0, dtype=int)
@@ -72,6 +74,7 @@ class RankingChart(cc.ChartBase):
         self._width = np.zeros((0, 0))
         self._y_from = self._y_to = self._y_now = np.zeros(0)
         self._drawn = np.zeros(0, dtype=int)  # option indices fed to the bar items (on screen)
+        self._ticks: list[tuple[float, str]] = []
         self._marks: dict[int, int] = {}  # option index -> net places moved (+ = up)
         self._mark_born: dict[int, int] = {}
         self._clock = QElapsedTimer()
@@ -102,11 +105,16 @@ class RankingChart(cc.ChartBase):
         out: dict[tuple[str, str], tuple[float, float, float]] = {}
         if ds is None:
             return out
-        for j, bar in enumerate(self._bars):
-            x0, width, y = (np.asarray(bar.opts[k], dtype=float) for k in ("x0", "width", "y"))
+        if self._bars is None:
+            return out
+        x0, width, y = self._bars.segments()
+        for j, crit in enumerate(ds.criteria):
             for k, i in enumerate(self._drawn.tolist()):
-                key = (ds.options[i].id, ds.criteria[j].id)
-                out[key] = (float(x0[k]), float(width[k]), float(y[k]))
+                out[(ds.options[i].id, crit.id)] = (
+                    float(x0[k, j]),
+                    float(width[k, j]),
+                    float(y[k]),
+                )
         return out
 
     def total_labels(self) -> dict[str, str]:
@@ -149,11 +157,12 @@ class RankingChart(cc.ChartBase):
         ds, result = self._session.decision_set, self._session.result
         self._anim.stop()
         self._fade.stop()
-        for bar in self._bars:
-            self._view.removeItem(bar)
-        self._bars = []
+        if self._bars is not None:
+            self._view.removeItem(self._bars)
+            self._bars = None
         self._marks.clear()
         self._mark_born.clear()
+        self._ticks = []
         self._hover.clear()
         self._axis_tip.clear()
         self._hovered = None
@@ -169,11 +178,10 @@ class RankingChart(cc.ChartBase):
         self._y_now = self._y_to.copy()
         self._x0 = np.zeros((n, m))
         self._width = np.zeros((n, m))
-        shape = {"x0": np.zeros(n), "width": np.zeros(n), "y": self._y_now, "height": BAR_HEIGHT}
         pen = cc.cosmetic_pen(self._theme.background, 1.0)  # a thin gap between segments
-        for j in range(m):
-            self._bars.append(pg.BarGraphItem(brush=theme.criterion_colour(j), pen=pen, **shape))
-            self._view.addItem(self._bars[-1])
+        colours = [theme.criterion_colour(j) for j in range(m)]
+        self._bars = StackedBars(colours, BAR_HEIGHT, pen)
+        self._view.addItem(self._bars)
         self._shown_rows = 0
         self._fit_rows()
         ticks = np.linspace(0, 1, 11)
@@ -219,7 +227,9 @@ class RankingChart(cc.ChartBase):
             for y, name in zip(self._y_now.tolist(), self._tick_names, strict=True)
             if y < limit
         ]
-        self._item.getAxis("left").setTicks([ticks, []])
+        if ticks != self._ticks:  # an axis re-lays-out all its text on every setTicks
+            self._ticks = ticks
+            self._item.getAxis("left").setTicks([ticks, []])
 
     def _fit_rows(self) -> None:
         """Show as many rows as fit at a readable height, best first; say so when cut."""
@@ -231,7 +241,7 @@ class RankingChart(cc.ChartBase):
             return
         self._shown_rows = rows
         self._view.setYRange(-0.5, rows - 0.5, padding=0.02)
-        if self._bars and self._width.shape[0] == len(self._y_now):
+        if self._bars is not None and self._width.shape[0] == len(self._y_now):
             self._push_bars()
         self._truncated.setVisible(rows < n)
         self._truncated.setText(
@@ -258,7 +268,7 @@ class RankingChart(cc.ChartBase):
     # ---- updating in place, once per result -------------------------------------------------
     def _update(self) -> None:
         result = self._session.result
-        if result is None or not self._bars:
+        if result is None or self._bars is None:
             return
         if self._plot.isHidden() != result.weights_all_zero:
             self._plot.setVisible(not result.weights_all_zero)
@@ -271,10 +281,16 @@ class RankingChart(cc.ChartBase):
         self._note_rank_changes(result)
         target = _positions(result)
         if not np.array_equal(target, self._y_to):
-            # values are final already; only the rows glide to their new places
-            self._y_from, self._y_to = self._y_now.copy(), target
-            self._anim.stop()
-            self._anim.start()
+            if self._anim.state() == QAbstractAnimation.State.Running:
+                # Reordering again mid-glide means a drag: follow it directly, since gliding
+                # behind the slider would lag; the rank marks still show who moved.
+                self._anim.stop()
+                self._y_from = self._y_to = self._y_now = target
+                self._place_rows()
+            else:
+                # values are final already; only the rows glide to their new places
+                self._y_from, self._y_to = self._y_now.copy(), target
+                self._anim.start()
         self._labels.set_positions(self._totals, self._y_now)
         self._show_selection()
         if self._item.getAxis("bottom").labelText != AXIS_LABELS[result.method]:
@@ -288,12 +304,12 @@ class RankingChart(cc.ChartBase):
         self._place_rows()
 
     def _push_bars(self) -> None:
-        """Hand the bar items only the rows on screen: with hundreds of options each item would
-        otherwise re-record every row's rectangle on every tick, most of them out of view."""
+        """Only rows on screen are handed over: with hundreds of options most are out of view."""
+        if self._bars is None:
+            return
         self._drawn = np.flatnonzero(self._y_now < self._shown_rows + 0.5)
-        y = self._y_now[self._drawn]
-        for j, bar in enumerate(self._bars):
-            bar.setOpts(x0=self._x0[self._drawn, j], width=self._width[self._drawn, j], y=y)
+        rows = self._drawn
+        self._bars.set_data(self._x0[rows], self._width[rows], self._y_now[rows])
 
     def _place_rows(self) -> None:
         self._push_bars()
@@ -384,7 +400,7 @@ class RankingChart(cc.ChartBase):
     # ---- mouse ----------------------------------------------------------------------------
     def _hit(self, scene_pos: QPointF) -> tuple[int, int | None] | None:
         """(option index, criterion index or None) under a scene point: bar, label or name."""
-        if not self._bars or self._session.result is None:
+        if self._bars is None or self._session.result is None:
             return None
         in_view = self._view.sceneBoundingRect().contains(scene_pos)
         in_axis = cc.scene_rect(self._item.getAxis("left")).contains(scene_pos)
