@@ -74,6 +74,7 @@ def cache_axis(axis: pg.AxisItem) -> None:
     redrawn only when the axis itself changes (ticks, range, size).
     """
     axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    axis.enableAutoSIPrefix(False)  # totals and desirabilities are plain 0–1 numbers
 
 
 def scene_rect(widget: QGraphicsWidget) -> QRectF:

@@ -31,6 +31,7 @@ from explorer.ui.stacked_bars import StackedBars
 
 BAR_HEIGHT = 0.62
 MIN_ROW_PX = 24  # below this a bar and its name stop being readable
+X_STEP = 0.2  # the total axis ends at the next multiple of this above the leader
 AXIS_LABELS = {
     Method.WSM: "Weighted-sum score (0–1)",
     Method.TOPSIS: "TOPSIS closeness (0–1)",
@@ -75,6 +76,8 @@ class RankingChart(cc.ChartBase):
         self._y_from = self._y_to = self._y_now = np.zeros(0)
         self._drawn = np.zeros(0, dtype=int)  # option indices fed to the bar items (on screen)
         self._ticks: list[tuple[float, str]] = []
+        self._x_top, self._x_top_width = 0.0, 0  # right end of the total axis, and for what width
+        self._x_method: Method | None = None
         self._marks: dict[int, int] = {}  # option index -> net places moved (+ = up)
         self._mark_born: dict[int, int] = {}
         self._clock = QElapsedTimer()
@@ -184,8 +187,7 @@ class RankingChart(cc.ChartBase):
         self._view.addItem(self._bars)
         self._shown_rows = 0
         self._fit_rows()
-        ticks = np.linspace(0, 1, 11)
-        self._item.getAxis("bottom").setTicks([[(v, f"{v:g}") for v in ticks[::2]], []])
+        self._x_top, self._x_top_width = 0.0, 0  # refit for a new set
         self._item.showGrid(x=True, y=False, alpha=0.25)
         ticks_px = QFontMetrics(cc.chart_font(self._theme)).height()  # auto height clips the label
         label_px = QFontMetrics(cc.chart_font(self._theme, 1)).height()
@@ -251,14 +253,30 @@ class RankingChart(cc.ChartBase):
         self._set_ticks()
 
     def _fit_x_range(self) -> None:
-        """Keep 0..1 fixed (stable while dragging) and leave room right of 1 for the labels."""
+        """Scale to the leader in steps of 0.2, with room right of the bars for the labels.
+
+        Bars use the width a projector needs, yet the axis stays still under a dragging hand:
+        it only widens during a session (to the next step) and is refitted per set or method.
+        """
         width_px = self._view.width()
-        if width_px <= 0:
+        result = self._session.result
+        if width_px <= 0 or result is None or not len(result.totals):
             return
+        top = min(1.0, np.ceil(float(result.totals.max()) / X_STEP - 1e-9) * X_STEP)
+        top = max(top, X_STEP)
+        if top <= self._x_top and self._x_top_width == width_px:
+            return
+        self._x_top, self._x_top_width = max(top, self._x_top), width_px
         metrics = QFontMetrics(cc.chart_font(self._theme, 1))
         label_px = metrics.horizontalAdvance(" 0.00 =10 ▲10 ") + 6
         usable = max(width_px - label_px, width_px * 0.5)
-        self._view.setXRange(-0.02, width_px / usable, padding=0)  # -0.02: room for the "0"
+        span = self._x_top * width_px / usable
+        self._view.setXRange(-0.02 * self._x_top, span, padding=0)  # a little room for the "0"
+        steps = round(self._x_top / X_STEP)
+        ticks = [
+            (k * X_STEP, f"{k * X_STEP:.1f}".rstrip("0").rstrip(".")) for k in range(steps + 1)
+        ]
+        self._item.getAxis("bottom").setTicks([ticks, []])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -277,6 +295,9 @@ class RankingChart(cc.ChartBase):
         self._width = contributions
         self._x0 = np.cumsum(contributions, axis=1) - contributions
         self._push_bars()
+        if result.method is not self._x_method:  # TOPSIS and WSM totals are not comparable
+            self._x_method, self._x_top = result.method, 0.0
+        self._fit_x_range()
         self._totals, self._ranks, self._tied = result.totals, result.ranks, cc.tie_flags(result)
         self._note_rank_changes(result)
         target = _positions(result)

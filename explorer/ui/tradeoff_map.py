@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QFont, QShowEvent
-from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
 from explorer.core.model import DecisionSet, Direction
@@ -206,9 +206,6 @@ class TradeoffMap(QWidget):
         for option in ds.options:
             label = pg.TextItem(option.name, color=theme.current().foreground, fill=fill)
             label.setZValue(10)
-            # names move with their points but never change: blit instead of re-laying out text
-            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            label.textItem.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             pi.addItem(label)
             self._labels.append(label)
         self._shown = np.ones(len(self._labels), dtype=bool)
@@ -236,7 +233,6 @@ class TradeoffMap(QWidget):
             axis.setPen(pg.mkPen(t.grid))
             axis.setTextPen(pg.mkPen(fg))
             axis.setStyle(tickFont=tick_font)
-            axis.enableAutoSIPrefix(False)
             cache_axis(axis)
         self.front_line.setPen(pg.mkPen(fg, width=1.5, style=Qt.PenStyle.DashLine))
         self.errors.setData(pen=pg.mkPen(muted, width=1.2))
@@ -358,8 +354,12 @@ class TradeoffMap(QWidget):
         for i in priority:
             anchor, (dx, dy) = SIDE_GEOMETRY[sides[i]]
             off = radii[i] + 4.0
+            shift = 0.0
+            if dx == 0:  # centred above or below: slide along to stay inside the plot
+                half = self._label_sizes[i][0] / 2
+                shift = min(0.0, width - 2 - (pts[i][0] + half)) + max(0.0, half + 2 - pts[i][0])
             self._labels[i].setAnchor(anchor)
-            self._labels[i].setPos(x[i] + dx * off * sx, y[i] + dy * off * sy)
+            self._labels[i].setPos(x[i] + (dx * off + shift) * sx, y[i] + dy * off * sy)
 
     # ---- selection ----------------------------------------------------------------------
     def _on_clicked(self, _item: object, points: list, _event: object) -> None:
