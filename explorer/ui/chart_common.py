@@ -1,17 +1,14 @@
-"""What the ranking and profile charts share: the themed frame, fonts, tooltips, a text layer.
+"""What the ranking and profile charts share: the themed frame with hover tips, focus and
+keyboard selection, and the fonts, pens and colours it is drawn with.
 
-Both charts explain a cell the same way (score, range, share, contribution, rank), so the
-analyst reads one vocabulary everywhere; the text is built from the Result and the assessment,
-never recomputed here.
+The charts' wording lives in chart_text, name fitting in text_fit and the label item in
+text_layer.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from html import escape
 
-import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -20,26 +17,21 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
-    QFontMetrics,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QShowEvent,
-    QStaticText,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsWidget,
     QLabel,
-    QStyleOptionGraphicsItem,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.core.engine import Result
-from explorer.core.model import DecisionSet, Direction
 from explorer.ui.session import Session
 from explorer.ui.theme import Theme
 from explorer.ui.theme import current as theme_current
@@ -103,59 +95,6 @@ def legend_entry(
     )
 
 
-def wrap_text(text: str, metrics: QFontMetrics, max_px: int, max_lines: int = 3) -> str:
-    """Word-wrap to lines of at most max_px, breaking at spaces or after hyphens; the last line
-    is elided when the text does not fit (tooltips carry the full name)."""
-    elide = Qt.TextElideMode.ElideRight
-    if max_lines <= 1:
-        return metrics.elidedText(text, elide, max_px)
-    lines: list[str] = []
-    current, glue, start = "", "", 0
-    for match in re.finditer(r"(?P<hyphenated>\S+?-)(?=[^\s-])|\S+", text):
-        word = match.group()
-        trial = current + glue + word if current else word
-        if current and metrics.horizontalAdvance(trial) > max_px:
-            lines.append(current)
-            current, start = word, match.start()
-            if len(lines) == max_lines - 1:  # last line: everything left, elided
-                current = text[start:]
-                break
-        else:
-            current = trial
-        glue = "" if match.group("hyphenated") else " "  # "Counter-" + "Islamic"
-    if current:
-        lines.append(current)
-    return "\n".join(metrics.elidedText(line, elide, max_px) for line in lines)
-
-
-def text_block_width(text: str, metrics: QFontMetrics) -> int:
-    return max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
-
-
-def fit_axis_width(axis: pg.AxisItem, texts: list[str], metrics: QFontMetrics) -> None:
-    """Size a vertical axis to its tick texts up front: auto-sizing only learns the width after
-    the first paint, and the plot would jump sideways."""
-    widest = max((text_block_width(t, metrics) for t in texts), default=0)
-    label = axis.label.boundingRect().height() * 0.8 if axis.label.isVisible() else 0
-    axis.setWidth(int(widest + 12 + label))
-
-
-def number(value: float) -> str:
-    """Scores as the analyst typed them: 4, 4.5, 0.25 (no trailing zeros)."""
-    return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-
-
-def rank_text(result: Result, option_index: int) -> str:
-    """Competition rank, with '=' marking a tie (so '=2' reads 'joint second')."""
-    rank = int(result.ranks[option_index])
-    return f"={rank}" if result.tied(option_index) else str(rank)
-
-
-def tie_flags(result: Result) -> np.ndarray:
-    """Per option: shares its rank. Result.tied for all at once (it is O(n) per call)."""
-    return np.bincount(result.ranks)[result.ranks] > 1
-
-
 def blend(colour: str | QColor, background: str | QColor, alpha: float) -> QColor:
     """An opaque colour alpha of the way from background to colour: fades without HTML alpha."""
     a, b = QColor(colour), QColor(background)
@@ -164,52 +103,6 @@ def blend(colour: str | QColor, background: str | QColor, alpha: float) -> QColo
         round(b.red() + (a.red() - b.red()) * t),
         round(b.green() + (a.green() - b.green()) * t),
         round(b.blue() + (a.blue() - b.blue()) * t),
-    )
-
-
-def cell_tooltip(decision_set: DecisionSet, result: Result, i: int, j: int) -> str:
-    """Everything behind one option × criterion cell, as rich text for a tooltip."""
-    option = decision_set.options[i]
-    crit = decision_set.criteria[j]
-    cell = decision_set.assessment(option.id, crit.id)
-    scale = f"{number(crit.scale.min)}–{number(crit.scale.max)}"
-    better = "higher" if crit.direction is Direction.HIGHER_IS_BETTER else "lower"
-    if cell.unassessed:
-        score = (
-            "<i>Not assessed</i> — counted as the scale midpoint "
-            f"{number((crit.scale.min + crit.scale.max) / 2)} (range {scale})"
-        )
-    else:
-        low = cell.low if cell.low is not None else cell.score
-        high = cell.high if cell.high is not None else cell.score
-        score = f"Score <b>{number(cell.score)}</b> (range {number(low)}–{number(high)})"
-    n = len(decision_set.options)
-    rows = [
-        f"<b>{escape(option.name)}</b> — {escape(crit.name)}",
-        score,
-        f"Scale {scale}, {better} is better",
-        f"Desirability {result.desirability[i, j]:.2f} (0 worst, 1 best)",
-        f"Weight share {result.weights[j]:.0%}",
-        f"Contribution {result.contributions[i, j]:.3f} of total {result.totals[i]:.3f}",
-        f"Rank {rank_text(result, i)} of {n}",
-    ]
-    return "<br>".join(rows)
-
-
-def option_tooltip(decision_set: DecisionSet, result: Result, i: int) -> str:
-    option = decision_set.options[i]
-    return (
-        f"<b>{escape(option.name)}</b><br>{escape(option.summary)}<br>"
-        f"Total {result.totals[i]:.2f}, rank {rank_text(result, i)} of {len(result.totals)}"
-    )
-
-
-def criterion_tooltip(decision_set: DecisionSet, result: Result, j: int) -> str:
-    crit = decision_set.criteria[j]
-    better = "Higher" if crit.direction is Direction.HIGHER_IS_BETTER else "Lower"
-    return (
-        f"<b>{escape(crit.name)}</b><br>{escape(crit.definition)}<br>"
-        f"{better} is better · weight share {result.weights[j]:.0%}"
     )
 
 
@@ -392,71 +285,3 @@ def offstage(widget: QWidget) -> bool:
     at all (tests, export) still updates, so its contents are always current when read.
     """
     return not widget.isVisible() and widget.window().isVisible()
-
-
-Run = tuple[str, QColor, bool]  # text, colour, bold
-
-
-class TextLayer(pg.GraphicsObject):
-    """Many short labels painted by one item, each anchored at a data point (left, v-centred).
-
-    Hundreds of TextItems would each re-lay-out rich text on every slider tick; here an update
-    stores two arrays and asks for one repaint, and the text is formatted only when painted.
-    """
-
-    def __init__(self, font: QFont, runs: Callable[[int], list[Run]], gap_px: float = 6) -> None:
-        super().__init__()
-        self._fonts = (QFont(font), QFont(font))
-        self._fonts[1].setBold(True)
-        self._half_height = QFontMetrics(self._fonts[1]).height() / 2
-        self._cache: dict[tuple[str, bool], QStaticText] = {}
-        self._runs = runs
-        self._gap = gap_px
-        self._x = self._y = np.zeros(0)
-        self.setZValue(40)
-
-    def set_positions(self, x: np.ndarray, y: np.ndarray) -> None:
-        self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        self.update()
-
-    def text(self, index: int) -> str:
-        return "".join(run[0] for run in self._runs(index))
-
-    def boundingRect(self) -> QRectF:
-        rect = self.viewRect()  # labels only ever show inside the view
-        return QRectF() if rect is None else rect
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        transform = painter.transform()
-        view = self.viewRect()
-        lo, hi = (view.top() - 1, view.bottom() + 1) if view is not None else (-np.inf, np.inf)
-        painter.save()
-        painter.resetTransform()
-        for i in np.flatnonzero((self._y >= lo) & (self._y <= hi)).tolist():  # on screen only
-            anchor = transform.map(QPointF(self._x[i], self._y[i]))
-            x = anchor.x() + self._gap
-            for text, colour, bold in self._runs(i):
-                painter.setFont(self._fonts[bold])
-                painter.setPen(colour)
-                static = self._static_text(text, bold)
-                painter.drawStaticText(QPointF(x, anchor.y() - self._half_height), static)
-                x += static.size().width()
-        painter.restore()
-
-    def _static_text(self, text: str, bold: bool) -> QStaticText:
-        """Laid-out text, cached: totals repeat ("0.62"), so layout happens once per string."""
-        key = (text, bold)
-        static = self._cache.get(key)
-        if static is None:
-            if len(self._cache) > 4000:
-                self._cache.clear()
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=self._fonts[bold])
-            self._cache[key] = static
-        return static

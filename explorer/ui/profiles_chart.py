@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QWidget
 
 from explorer.ui import chart_common as cc
-from explorer.ui import theme
+from explorer.ui import chart_text, text_fit, theme
 from explorer.ui.session import Session
 
 # pyqtgraph symbol and the legend glyph that looks like it, cycled per option
@@ -103,7 +103,7 @@ class ProfilesChart(cc.ChartBase):
         ticks = [(0, "0 worst"), (0.25, "0.25"), (0.5, "0.5"), (0.75, "0.75"), (1, "1 best")]
         self._item.getAxis("left").setTicks([ticks, []])
         metrics = QFontMetrics(cc.chart_font(self._theme))
-        cc.fit_axis_width(self._item.getAxis("left"), [t for _, t in ticks], metrics)
+        text_fit.fit_axis_width(self._item.getAxis("left"), [t for _, t in ticks], metrics)
         self._item.showGrid(x=True, y=True, alpha=0.2)
         self._fit_bottom_axis()
 
@@ -119,7 +119,7 @@ class ProfilesChart(cc.ChartBase):
         font = cc.chart_font(self._theme)
         metrics, axis = QFontMetrics(font), self._item.getAxis("bottom")
         slot = max(48, int((self.width() - axis.x() - 24) / len(ds.criteria)) - 8)
-        names = [cc.wrap_text(c.name, metrics, slot, max_lines=3) for c in ds.criteria]
+        names = [text_fit.wrap_text(c.name, metrics, slot, max_lines=3) for c in ds.criteria]
         if not any("…" in name for name in names):
             self._axis_names = names
             lines = max(name.count("\n") + 1 for name in names)
@@ -297,7 +297,7 @@ class ProfilesChart(cc.ChartBase):
             right = self._view.mapViewToScene(QPointF(j + 0.5, 0)).x()
             axis = cc.scene_rect(self._item.getAxis("bottom"))
             rect = QRectF(left, axis.top(), right - left, axis.height())
-            self._axis_tip.show_at(rect, cc.criterion_tooltip(ds, result, j))
+            self._axis_tip.show_at(rect, chart_text.criterion_tooltip(ds, result, j))
         hit = self._hit(scene_pos)
         if self._view.sceneBoundingRect().contains(scene_pos):
             self._mouse = self._view.mapSceneToView(scene_pos)
@@ -313,11 +313,11 @@ class ProfilesChart(cc.ChartBase):
         i, j = self._hovered
         px, py = self._view.viewPixelSize()
         if j is None:  # on a line between points: name the option
-            text = cc.option_tooltip(ds, result, i)
+            text = chart_text.option_tooltip(ds, result, i)
             p = self._mouse
             rect = QRectF(p.x() - 6 * px, p.y() - 6 * py, 12 * px, 12 * py)
         else:
-            text = cc.cell_tooltip(ds, result, i, j)
+            text = chart_text.cell_tooltip(ds, result, i, j)
             r = POINT_HIT_PX
             rect = QRectF(j - r * px, float(self._d[i, j]) - r * py, 2 * r * px, 2 * r * py)
         self._hover.show_at(rect.normalized(), text)

@@ -8,13 +8,14 @@ for one repaint, and painting is one drawRects batch per colour.
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from explorer.ui.view_item import ViewFillingItem
 
-class StackedBars(pg.GraphicsObject):
+
+class StackedBars(ViewFillingItem):
     def __init__(self, colours: list[QColor], height: float, gap: QPen) -> None:
         super().__init__()
         self._brushes = [QBrush(c) for c in colours]
@@ -33,14 +34,6 @@ class StackedBars(pg.GraphicsObject):
     def segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """What is drawn: x0 and width (rows × colours) and y (rows)."""
         return self._x0, self._width, self._y
-
-    def boundingRect(self) -> QRectF:
-        # The chart's ranges are fixed, so the item claims the view: no geometry change per tick.
-        rect = self.viewRect()
-        return QRectF() if rect is None else rect
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

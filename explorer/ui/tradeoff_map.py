@@ -9,8 +9,6 @@ smooth; all numbers come from explorer/core/tradeoff.py.
 
 from __future__ import annotations
 
-from html import escape
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
@@ -18,19 +16,17 @@ from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
-from explorer.core.model import DecisionSet, Direction
 from explorer.ui import theme
 from explorer.ui.chart_common import cache_axis, offstage
 from explorer.ui.session import Session
 from explorer.ui.tradeoff_key import key_pixmap, point_size
+from explorer.ui.tradeoff_labels import MapLabels
+from explorer.ui.tradeoff_text import TICKS, axis_title, point_tooltip
 
 RING_EXTRA = 10.0  # Pareto ring diameter beyond the point
 BEAM = 0.012  # width of an error bar's end caps, in axis units
 LABEL_LIMIT = 30  # above this many options only efficient and selected options are named
 SELECTED_COLOUR = theme.CRITERION_COLOURS[1]
-# per side in tradeoff.SIDES: the label's anchor and the direction it is pushed off its point
-SIDE_GEOMETRY = (((0, 0.5), (1, 0)), ((1, 0.5), (-1, 0)), ((0.5, 1), (0, 1)), ((0.5, 0), (0, -1)))
-TICKS = [(v / 10, {0: "0 worst", 10: "1 best"}.get(v, f"{v / 10:g}")) for v in range(11)]
 
 
 class TradeoffMap(QWidget):
@@ -44,9 +40,6 @@ class TradeoffMap(QWidget):
         self._x: tradeoff.AxisValues | None = None
         self._y: tradeoff.AxisValues | None = None
         self._front = tradeoff.ParetoFront(np.zeros(0, int), np.zeros(0, int))
-        self._labels: list[pg.TextItem] = []
-        self._label_sizes = np.zeros((0, 2))
-        self._shown = np.zeros(0, dtype=bool)  # which labels are visible
         self._refit = True
         self._stale = False
 
@@ -79,6 +72,7 @@ class TradeoffMap(QWidget):
         pi = self.plot.getPlotItem()
         pi.setMenuEnabled(False)
         pi.hideButtons()
+        self._labels = MapLabels(pi)
         self.vb = pi.getViewBox()
         self.vb.setMouseEnabled(False, False)
         self.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
@@ -146,34 +140,17 @@ class TradeoffMap(QWidget):
         return [self._ids[i] for i in self._front.efficient]
 
     def label_texts(self) -> dict[str, str]:
-        pairs = zip(self._ids, self._labels, strict=True)
-        return {oid: lab.toPlainText() for oid, lab in pairs if lab.isVisible()}
+        return {self._ids[i]: text for i, text in self._labels.visible_texts().items()}
 
     def bold_labels(self) -> list[str]:
-        pairs = zip(self._ids, self._labels, strict=True)
-        return [oid for oid, lab in pairs if lab.textItem.font().bold()]
+        return [self._ids[i] for i in self._labels.bold()]
 
     def tooltip(self, option_id: str) -> str:
         ds, result = self.session.decision_set, self.session.result
         if ds is None or result is None or self._x is None or self._y is None:
             return ""
         i = self._ids.index(option_id)
-        lines = [
-            f"<b>{escape(ds.options[i].name)}</b> — rank {result.ranks[i]} of {len(self._ids)}"
-            f" · total {result.totals[i]:.3f} ({result.method.label})"
-        ]
-        for axis, v in ((self.x_axis, self._x), (self.y_axis, self._y)):
-            if axis is not None:
-                lines.append(self._axis_line(ds, axis, v, i))
-        x, y = self._x.value, self._y.value
-        beaters = tradeoff.dominators(x, y, i)
-        if len(beaters):
-            names = ", ".join(escape(ds.options[j].name) for j in beaters)
-            verb = "is" if len(beaters) == 1 else "are"
-            lines.append(f"Not efficient here: {names} {verb} at least as good on both axes.")
-        else:
-            lines.append("Pareto-efficient: no option is better on both axes.")
-        return "<br>".join(lines)
+        return point_tooltip(ds, result, i, self.x_axis, self._x, self.y_axis, self._y)
 
     # ---- building -----------------------------------------------------------------------
     def _on_set_changed(self) -> None:
@@ -197,18 +174,7 @@ class TradeoffMap(QWidget):
                     combo.addItem(axis.label, axis.key)
                 combo.setCurrentIndex(keys.index(key))
         self._style()
-        pi = self.plot.getPlotItem()
-        for label in self._labels:
-            pi.removeItem(label)
-        self._labels = []
-        fill = QColor(theme.current().background)
-        fill.setAlpha(200)  # labels stay readable where they cross a range bar
-        for option in ds.options:
-            label = pg.TextItem(option.name, color=theme.current().foreground, fill=fill)
-            label.setZValue(10)
-            pi.addItem(label)
-            self._labels.append(label)
-        self._shown = np.ones(len(self._labels), dtype=bool)
+        self._labels.rebuild([option.name for option in ds.options])
         # Beyond the label limit the map is a cloud: beamless, aliased range bars read the
         # same and cost a third of the drawing (~3 ms a tick at 200 options).
         dense = len(ds.options) > LABEL_LIMIT
@@ -250,7 +216,7 @@ class TradeoffMap(QWidget):
         style = {"color": t.foreground, "font-size": f"{max(t.font_pt, 10) + 1}pt"}
         for side, axis in (("bottom", self.x_axis), ("left", self.y_axis)):
             if axis is not None:
-                pi.setLabel(side, f"{escape(axis.label)} (better →)", **style)
+                pi.setLabel(side, axis_title(axis), **style)
 
     def _axis(self, combo: QComboBox) -> tradeoff.Axis | None:
         key = combo.currentData()
@@ -339,27 +305,8 @@ class TradeoffMap(QWidget):
         shown[self._front.efficient] = True
         if self.session.selected_option in self._ids:
             shown[self._ids.index(self.session.selected_option)] = True
-        rect, size = self.vb.viewRect(), self.vb.boundingRect()
-        width, height = max(size.width(), 1.0), max(size.height(), 1.0)
-        sx, sy = rect.width() / width, rect.height() / height  # data units per pixel
-        pts = np.column_stack([(x - rect.left()) / sx, (rect.bottom() - y) / sy])
-        radii = point_size(result.totals) / 2
         priority = [int(i) for i in result.order if shown[i]]
-        sides = tradeoff.label_sides(
-            pts, radii, self._label_sizes, (0.0, 0.0, width, height), priority
-        )
-        for i in np.flatnonzero(shown != self._shown):
-            self._labels[i].setVisible(bool(shown[i]))
-        self._shown = shown
-        for i in priority:
-            anchor, (dx, dy) = SIDE_GEOMETRY[sides[i]]
-            off = radii[i] + 4.0
-            shift = 0.0
-            if dx == 0:  # centred above or below: slide along to stay inside the plot
-                half = self._label_sizes[i][0] / 2
-                shift = min(0.0, width - 2 - (pts[i][0] + half)) + max(0.0, half + 2 - pts[i][0])
-            self._labels[i].setAnchor(anchor)
-            self._labels[i].setPos(x[i] + (dx * off + shift) * sx, y[i] + dy * off * sy)
+        self._labels.place(self.vb, x, y, point_size(result.totals) / 2, shown, priority)
 
     # ---- selection ----------------------------------------------------------------------
     def _on_clicked(self, _item: object, points: list, _event: object) -> None:
@@ -372,17 +319,9 @@ class TradeoffMap(QWidget):
         self._place_labels()
 
     def _apply_fonts(self) -> None:
-        """The selected option's name in bold; label sizes are measured here, once per change."""
-        plain = QFont(self.font())
-        plain.setPointSize(max(theme.current().font_pt, 10))
-        bold = QFont(plain)
-        bold.setBold(True)
         selected = self.session.selected_option
-        for oid, label in zip(self._ids, self._labels, strict=True):
-            label.setFont(bold if oid == selected else plain)
-        self._label_sizes = np.array(
-            [[lab.boundingRect().width(), lab.boundingRect().height()] for lab in self._labels]
-        ).reshape(-1, 2)
+        index = self._ids.index(selected) if selected in self._ids else None
+        self._labels.set_fonts(self.font(), index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Arrow keys walk the options best-first, so the map works without a mouse."""
@@ -404,23 +343,3 @@ class TradeoffMap(QWidget):
     # ---- text ---------------------------------------------------------------------------
     def _tip(self, x: float, y: float, data: object) -> str:
         return self.tooltip(str(data))
-
-    def _axis_line(
-        self, ds: DecisionSet, axis: tradeoff.Axis, v: tradeoff.AxisValues, i: int
-    ) -> str:
-        head = (
-            f"{escape(axis.label)}: <b>{v.value[i]:.2f}</b> "
-            f"(range {v.low[i]:.2f}–{v.high[i]:.2f}) · weight {v.share:.0%}"
-            f" · adds {v.contribution[i]:.3f} to the total"
-        )
-        if axis.is_group:
-            return head
-        crit = ds.criteria[axis.columns[0]]
-        cell = ds.assessment(ds.options[i].id, crit.id)
-        better = "lower" if crit.direction is Direction.LOWER_IS_BETTER else "higher"
-        scale = f"{crit.scale.min:g}–{crit.scale.max:g}, {better} is better"
-        if cell.score is None:
-            return f"{head}<br>&nbsp;&nbsp;not assessed: placed at the scale midpoint ({scale})"
-        low = cell.low if cell.low is not None else cell.score
-        high = cell.high if cell.high is not None else cell.score
-        return f"{head}<br>&nbsp;&nbsp;score {cell.score:g} (range {low:g}–{high:g}) on {scale}"

@@ -11,7 +11,8 @@ from PySide6.QtGui import QBrush
 
 from explorer.core.engine import Method
 from explorer.ui import theme
-from explorer.ui.score_matrix import FIRST_CRITERION, RANK, THIN_MARK, TOTAL, ScoreMatrixView
+from explorer.ui.score_matrix import ScoreMatrixView
+from explorer.ui.score_matrix_model import FIRST_CRITERION, RANK, THIN_MARK, TOTAL
 from explorer.ui.session import Session
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
