@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from explorer import paths
 from explorer.core import weights as weight_rules
@@ -19,6 +20,7 @@ from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
+from explorer.ui.weight_history import WeightChange, WeightState
 
 
 class Session(QObject):
@@ -44,6 +46,9 @@ class Session(QObject):
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._recompute)
+        self.undo_stack = QUndoStack(self)  # Edit ▸ Undo/Redo act on the weighting
+        self._gesture: int | None = None
+        self._gestures = 0
 
     # ---- loading -------------------------------------------------------------------------
     def load(self, path: Path) -> LoadResult:
@@ -66,6 +71,7 @@ class Session(QObject):
         self._previous_ranks = None
         self._selected_option = self._selected_criterion = None
         self._result = evaluate(self._matrix, self._shares, self._method)
+        self.undo_stack.clear()  # steps of another set's weighting mean nothing here
         self.setChanged.emit()
         self.weightsChanged.emit()
         self.resultChanged.emit()
@@ -120,34 +126,39 @@ class Session(QObject):
             return
         i = self.criterion_index(criterion_id)
         new = weight_rules.set_share(self._shares, i, share, self._locked)
-        self._apply(new)
+        self._change(f"Weight of {self._set.criteria[i].name}", shares=new)
 
     def set_weights(self, weights: np.ndarray, as_reference: bool = False) -> None:
         """Replace all weights (any non-negative numbers; normalised here)."""
         shares = weight_rules.as_shares(weights)
         if as_reference:
             self._reference = shares.copy()
-        self._apply(shares)
+        self._change("Set weights", shares=shares)
 
     def equal_weights(self) -> None:
-        self._apply(weight_rules.equal(len(self._shares)))
+        self._change("Equal weights", shares=weight_rules.equal(len(self._shares)))
 
     def reset_weights(self) -> None:
         """Back to the weights the set or profile was opened with."""
-        self._apply(self._reference.copy())
+        self._change("Reset weights", shares=self._reference.copy())
 
     def set_locked(self, criterion_id: str, locked: bool) -> None:
         i = self.criterion_index(criterion_id)
-        if self._locked[i] != locked:
-            self._locked[i] = locked
-            self.weightsChanged.emit()
+        new = self._locked.copy()
+        new[i] = locked
+        verb = "Lock" if locked else "Unlock"
+        self._change(f"{verb} {self._set.criteria[i].name}", locked=new)
 
     def set_method(self, method: Method | str) -> None:
-        method = Method(method)
-        if method is not self._method:
-            self._method = method
-            self.weightsChanged.emit()
-            self._schedule()
+        self._change("Scoring method", method=Method(method))
+
+    def begin_gesture(self) -> None:
+        """Changes until end_gesture() undo as one step (a slider drag)."""
+        self._gestures += 1
+        self._gesture = self._gestures
+
+    def end_gesture(self) -> None:
+        self._gesture = None
 
     def select(self, option: str | None = None, criterion: str | None = None) -> None:
         if (option, criterion) != (self._selected_option, self._selected_criterion):
@@ -169,12 +180,40 @@ class Session(QObject):
             self._recompute()
 
     # ---- internals -----------------------------------------------------------------------
-    def _apply(self, shares: np.ndarray) -> None:
-        if np.array_equal(shares, self._shares):
+    def _state(self) -> WeightState:
+        return WeightState(self._shares.copy(), self._locked.copy(), self._method)
+
+    def _change(
+        self,
+        text: str,
+        shares: np.ndarray | None = None,
+        locked: np.ndarray | None = None,
+        method: Method | None = None,
+    ) -> None:
+        """Every weighting change goes through here, so every one can be undone."""
+        before = self._state()
+        after = WeightState(
+            before.shares if shares is None else shares,
+            before.locked if locked is None else locked,
+            before.method if method is None else method,
+        )
+        if after.same_as(before):
             return
-        self._shares = shares
+        # push() runs redo(), which applies `after`
+        self.undo_stack.push(WeightChange(text, before, after, self._restore, self._gesture))
+
+    def _restore(self, state: WeightState) -> None:
+        changed_result = not (
+            np.array_equal(state.shares, self._shares) and state.method is self._method
+        )
+        self._shares, self._locked, self._method = (
+            state.shares.copy(),
+            state.locked.copy(),
+            state.method,
+        )
         self.weightsChanged.emit()
-        self._schedule()
+        if changed_result:
+            self._schedule()
 
     def _schedule(self) -> None:
         if not self._pending.isActive():

@@ -134,6 +134,9 @@ class WeightRow(QFrame):
             "Unlocked criteria rescale to keep the total at 100 %."
         )
         self.slider.valueChanged.connect(self._slider_moved)
+        # one drag, one undo step
+        self.slider.sliderPressed.connect(session.begin_gesture)
+        self.slider.sliderReleased.connect(session.end_gesture)
 
         self.spin = QDoubleSpinBox()
         self.spin.setRange(0.0, 100.0)

@@ -1,0 +1,66 @@
+"""Undo for the weighting: every change to shares, locks or method is one QUndoCommand.
+
+A slider drag sends dozens of changes; while a gesture is open (slider pressed → released)
+consecutive changes merge into the command that began it, so one drag is one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtGui import QUndoCommand
+
+from explorer.core.engine import Method
+
+_MERGE_ID = 0x57E1  # any constant: QUndoStack only merges commands sharing an id
+
+
+@dataclass(frozen=True)
+class WeightState:
+    shares: np.ndarray
+    locked: np.ndarray
+    method: Method
+
+    def same_as(self, other: WeightState) -> bool:
+        # rescaling the others by exactly 1 still moves them by float rounding: not a change
+        return (
+            np.allclose(self.shares, other.shares, rtol=0.0, atol=1e-12)
+            and np.array_equal(self.locked, other.locked)
+            and self.method is other.method
+        )
+
+
+class WeightChange(QUndoCommand):
+    def __init__(
+        self,
+        text: str,
+        before: WeightState,
+        after: WeightState,
+        restore: Callable[[WeightState], None],
+        gesture: int | None,
+    ) -> None:
+        super().__init__(text)
+        self.before, self.after = before, after
+        self._restore = restore
+        self._gesture = gesture
+
+    def id(self) -> int:
+        return _MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            isinstance(other, WeightChange)
+            and self._gesture is not None
+            and other._gesture == self._gesture
+        ):
+            self.after = other.after
+            return True
+        return False
+
+    def redo(self) -> None:
+        self._restore(self.after)
+
+    def undo(self) -> None:
+        self._restore(self.before)
