@@ -19,6 +19,7 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     """Never read or write the developer's real settings, profiles or autosaves."""
     monkeypatch.setenv("POLICY_EXPLORER_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("POLICY_EXPLORER_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("POLICY_EXPLORER_PROFILES", str(tmp_path / "profiles"))
 
 
 @pytest.fixture

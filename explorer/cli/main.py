@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from explorer.cli import commands, robustness_cmd
+from explorer.cli import commands, profile_cmd, robustness_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.evidence)
 
     robustness_cmd.add_parser(sub)
+    profile_cmd.add_parser(sub)
     return parser
 
 

@@ -115,10 +115,12 @@ class _Converter:
             raise self.fail(
                 node, path, f"tag {_tag(node.tag)} is not allowed (only plain YAML data)"
             )
-        value = self.constructor.construct_object(node)
         if node.tag == "tag:yaml.org,2002:timestamp":
-            return str(node.value)  # keep dates as written; the model treats them as text
-        return value
+            return str(node.value)  # dates stay text as written (never built: 2025-13-31 is bad)
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, OverflowError):  # recognised but unbuildable scalar
+            raise self.fail(node, path, f"unreadable value {node.value!r}") from None
 
 
 def _decode(raw: bytes, file: str) -> str:

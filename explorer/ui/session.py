@@ -20,6 +20,7 @@ from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
+from explorer.core.profiles import AppliedProfile, Profile, apply_profile, profile_from_weights
 from explorer.ui.weight_history import WeightChange, WeightState
 
 
@@ -28,6 +29,7 @@ class Session(QObject):
     weightsChanged = Signal()  # shares, locks or method changed: controls sync
     resultChanged = Signal()  # a new engine result: charts update in place
     selectionChanged = Signal()  # selected option and/or criterion
+    profileChanged = Signal()  # the active profile, or whether the weighting differs from it
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,9 @@ class Session(QObject):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._recompute)
         self.undo_stack = QUndoStack(self)  # Edit ▸ Undo/Redo act on the weighting
+        self._profile: Profile | None = None
+        self._saved: WeightState | None = None  # the weighting as last opened or saved
+        self._dirty = False
         self._gesture: int | None = None
         self._gestures = 0
 
@@ -72,7 +77,10 @@ class Session(QObject):
         self._selected_option = self._selected_criterion = None
         self._result = evaluate(self._matrix, self._shares, self._method)
         self.undo_stack.clear()  # steps of another set's weighting mean nothing here
+        self._profile, self._saved = None, self._state()
+        self._dirty = False
         self.setChanged.emit()
+        self.profileChanged.emit()
         self.weightsChanged.emit()
         self.resultChanged.emit()
         self.selectionChanged.emit()
@@ -115,6 +123,15 @@ class Session(QObject):
     def selected_criterion(self) -> str | None:
         return self._selected_criterion
 
+    @property
+    def active_profile(self) -> Profile | None:
+        return self._profile
+
+    @property
+    def dirty(self) -> bool:
+        """The weighting differs from the profile as opened or saved (or from the set's default)."""
+        return self._dirty
+
     def criterion_index(self, criterion_id: str) -> int:
         assert self._set is not None
         return self._set.criterion_ids.index(criterion_id)
@@ -151,6 +168,37 @@ class Session(QObject):
 
     def set_method(self, method: Method | str) -> None:
         self._change("Scoring method", method=Method(method))
+
+    def open_profile(
+        self, profile: Profile, mapping: dict[str, str | None] | None = None
+    ) -> AppliedProfile:
+        """Put a profile's weights, locks and method on screen; Reset returns to them.
+
+        Raises LoadError for a profile of another set (unless mapped). Criteria the profile
+        lacks get weight 0 and are listed in the result's `missing` for the caller to show.
+        """
+        assert self._set is not None
+        applied = apply_profile(profile, self._set, mapping)
+        shares = weight_rules.as_shares(applied.weights)
+        self._reference = shares.copy()
+        self._profile = profile
+        self.undo_stack.clear()  # undoing past an open would mix two profiles' histories
+        self._restore(WeightState(shares, applied.locked.copy(), applied.method))
+        self.mark_saved(profile)
+        return applied
+
+    def current_profile(self, name: str | None = None) -> Profile:
+        """The weighting on screen as a profile (metadata from the active one), ready to save."""
+        assert self._set is not None
+        return profile_from_weights(
+            self._set, self._shares, self._method, self._locked, base=self._profile, name=name
+        )
+
+    def mark_saved(self, profile: Profile) -> None:
+        """`profile` now holds exactly what is on screen (after a save, save-as or open)."""
+        self._profile, self._saved = profile, self._state()
+        self._dirty = False
+        self.profileChanged.emit()
 
     def begin_gesture(self) -> None:
         """Changes until end_gesture() undo as one step (a slider drag)."""
@@ -214,6 +262,10 @@ class Session(QObject):
         self.weightsChanged.emit()
         if changed_result:
             self._schedule()
+        dirty = self._saved is not None and not state.same_as(self._saved)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.profileChanged.emit()
 
     def _schedule(self) -> None:
         if not self._pending.isActive():

@@ -176,12 +176,42 @@ def _profile_errors(text: str) -> list[str]:
     return [e.message for e in _validator("profile.schema.json").iter_errors(data)]
 
 
+PROFILE_V2 = """schema_version: 2
+name: Cheap first
+author: A. Analyst
+description: |-
+  Money is tight this year.
+  Time matters less.
+created: 2025-01-31T09:30:00Z
+modified: '2025-02-01T10:00:00+01:00'
+decision_set: commute
+decision_set_version: '1.0'
+method: wsm
+weights:
+  cost: 3
+  time: 1
+  health: 1
+locks:
+- cost
+"""
+
+
 def test_profile_validates():
     assert _profile_errors(PROFILE) == []
     assert profile.parse_profile(PROFILE).weights == {"cost": 3, "time": 1, "health": 1}
     extra = PROFILE + "note: kept for later versions\n"
     assert _profile_errors(extra) == []
     assert profile.parse_profile(extra).extra == {"note": "kept for later versions"}
+
+
+def test_profile_v2_validates():
+    assert _profile_errors(PROFILE_V2) == []
+    loaded = profile.parse_profile(PROFILE_V2)
+    assert (loaded.author, loaded.locks, loaded.created) == (
+        "A. Analyst",
+        ("cost",),
+        "2025-01-31T09:30:00Z",
+    )
 
 
 @pytest.mark.parametrize(
@@ -191,8 +221,12 @@ def test_profile_validates():
         ("cost: 3", "cost: lots"),
         ("method: topsis", "method: ahp"),
         ("decision_set: commute\n", ""),
-        ("schema_version: 1", "schema_version: 2"),
+        ("schema_version: 1", "schema_version: 3"),
         ("weights: {cost: 3, time: 1, health: 1}", "weights: [3, 1, 1]"),
+        ("cost: 3", "1cost!: 3"),
+        ("method: topsis", "method: topsis\ncreated: 31/01/2025"),
+        ("method: topsis", "method: topsis\nlocks: [cost, cost]"),
+        ("method: topsis", "method: topsis\nlocks: cost"),
     ],
 )
 def test_broken_profiles_fail_schema_and_loader(old, new):

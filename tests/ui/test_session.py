@@ -44,3 +44,37 @@ def test_reset_returns_to_reference_weights(session: Session) -> None:
     session.set_share("time", 0.9)
     session.reset_weights()
     assert session.shares == pytest.approx([0.5, 0.25, 0.25])
+
+
+def test_opening_a_profile_applies_it_and_tracks_unsaved_changes(
+    bundled_session: Session, bundled_path: Path
+) -> None:
+    from explorer.core.profiles import load_profile
+
+    session = bundled_session
+    starter = sorted((bundled_path / "profiles").glob("*.yaml"))[0]
+    profile = load_profile(starter)
+    changes = []
+    session.profileChanged.connect(lambda: changes.append(session.dirty))
+    applied = session.open_profile(profile)
+    assert session.active_profile == profile and not session.dirty
+    weights = np.array([profile.weights[c] for c in session.decision_set.criterion_ids])
+    assert session.shares == pytest.approx(weights / weights.sum())
+    assert applied.missing == ()
+    session.set_share(session.decision_set.criterion_ids[0], 0.5)
+    assert session.dirty and changes[-1] is True
+    session.undo_stack.undo()
+    assert not session.dirty  # back to exactly what was opened
+    session.set_share(session.decision_set.criterion_ids[0], 0.5)
+    saved = session.current_profile()
+    session.mark_saved(saved)
+    assert not session.dirty and session.active_profile.weights == saved.weights
+
+
+def test_a_profile_for_another_set_is_refused_and_changes_nothing(session: Session) -> None:
+    from explorer.core.profiles import Profile
+
+    shares = session.shares
+    with pytest.raises(LoadError, match="not 'commute'"):
+        session.open_profile(Profile("x", "some-other-set", {"cost": 1.0}))
+    assert np.array_equal(session.shares, shares) and session.active_profile is None

@@ -1,0 +1,157 @@
+"""Crash-safe file replacement and a cross-process lock for a folder of user files.
+
+A reader (or a crash, or a power cut) must only ever see the old file or the new one: the new
+bytes go to a temporary file in the same folder, are flushed to disk, then renamed over the
+target in one step, and the folder entry itself is flushed. The previous version survives as a
+backup, linked rather than copied so keeping it costs no extra write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+try:  # POSIX
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+try:  # Windows
+    import msvcrt
+except ImportError:
+    msvcrt = None  # type: ignore[assignment]
+
+TEMP_SUFFIX = ".tmp"
+LOCK_WAIT_SECONDS = 10.0
+
+
+class LockTimeout(TimeoutError):
+    """Another process held the folder's lock for longer than anyone should."""
+
+
+def temp_name(target: Path) -> Path:
+    """A hidden sibling: same folder (so the rename is atomic), never listed as a profile."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable; Windows cannot open folders for this and journals renames anyway."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    # 0o666 filtered by the umask, like any new file: profiles in a shared folder stay readable
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def keep_backup(path: Path, backup: Path) -> None:
+    """Point `backup` at the current contents of `path`, atomically.
+
+    A hard link is instant and stays the old version because `path` is only ever replaced,
+    never rewritten in place; filesystems without links get a copy.
+    """
+    staging = temp_name(backup)
+    try:
+        try:
+            os.link(path, staging)
+        except OSError:
+            shutil.copyfile(path, staging)
+            with staging.open("rb+") as handle:
+                os.fsync(handle.fileno())
+        os.replace(staging, backup)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: bytes, backup: Path | None = None) -> None:
+    """Replace `path` with `data` so that it is always either entirely old or entirely new."""
+    staging = temp_name(path)
+    try:
+        _write_new(staging, data)
+        if backup is not None and path.exists():
+            keep_backup(path, backup)
+        os.replace(staging, path)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def move_atomic(source: Path, target: Path) -> None:
+    """Rename within one filesystem, durably; refuses to replace an existing target."""
+    if target.exists():
+        raise FileExistsError(target)
+    os.replace(source, target)
+    fsync_dir(target.parent)
+    if source.parent != target.parent:
+        fsync_dir(source.parent)
+
+
+def sweep_temp_files(folder: Path, older_than: float = 600.0) -> None:
+    """Remove temporary files a killed writer left behind; recent ones may still be in use."""
+    cutoff = time.time() - older_than
+    for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        elif msvcrt is not None:  # pragma: no cover - Windows
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        elif msvcrt is not None:  # pragma: no cover - Windows
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+@contextlib.contextmanager
+def folder_lock(lock_file: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Serialise read-check-write sequences across processes.
+
+    The operating system drops the lock when its holder dies, so a killed process never leaves
+    the folder locked. Atomic replacement alone already prevents torn files; the lock is what
+    lets a conflict check and the write that follows it happen as one step.
+    """
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        deadline = time.monotonic() + wait
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise LockTimeout(f"{lock_file} has been locked by another program for {wait:g}s")
+            time.sleep(0.01)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
