@@ -48,6 +48,7 @@ def run(set_path: str | None = None) -> int:
     app.setDesktopFileName("policy-explorer")
     window = create_window(set_path)
     window.show()
+    QTimer.singleShot(0, window.offer_recovery)  # asked over the window, not before it
     # The smoke test and the start-up benchmark read this line and close the window on a timer.
     if ms := os.environ.get("POLICY_EXPLORER_QUIT_AFTER_MS"):
         QTimer.singleShot(

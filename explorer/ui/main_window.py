@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 
 from explorer import paths
 from explorer.core.problems import LoadError, Problem, display_path
+from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
+from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.ui import theme
+from explorer.ui.autosave import Autosave, ask_restore, restore
 from explorer.ui.evidence_panel import EvidencePanel
 from explorer.ui.problems_dialog import ProblemsDialog
 from explorer.ui.profiles_chart import ProfilesChart
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         session.setChanged.connect(self._on_set_changed)
         session.resultChanged.connect(self._update_status)
+        session.profileChanged.connect(self._update_title)
+        self.autosave = Autosave(session, paths.user_data_dir() / RECOVERY_FILE, self)
         self._build_menus()
         self._restore_state()
 
@@ -211,9 +216,39 @@ class MainWindow(QMainWindow):
 
     # ---- state ---------------------------------------------------------------------------
     def _on_set_changed(self) -> None:
-        ds = self.session.decision_set
-        self.setWindowTitle(f"{ds.title} — {APP_TITLE}" if ds else APP_TITLE)
+        self._update_title()
         self._update_status()
+
+    def _update_title(self) -> None:
+        """Active profile, an unsaved-changes mark, the set: what a presenter checks first."""
+        ds, profile = self.session.decision_set, self.session.active_profile
+        if ds is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        name = profile.name if profile is not None else "Untitled weighting"
+        self.setWindowModified(self.session.dirty)
+        self.setWindowTitle(f"{name}[*] — {ds.title} — {APP_TITLE}")
+
+    def offer_recovery(self) -> None:
+        """After a crash or kill, offer the autosaved weighting back (called once shown)."""
+        file = self.autosave.file
+        try:
+            recovery = read_recovery(file)
+        except LoadError as exc:
+            file.replace(file.with_name(file.name + ".unreadable"))
+            self.show_problems("the autosaved weighting (set aside)", exc.problems)
+            return
+        if recovery is None or not ask_restore(self, recovery):
+            discard_recovery(file)
+            return
+        ds = self.session.decision_set
+        here = ds.location.resolve() if ds and ds.location else None
+        if here != recovery.set_path.resolve() and not self.open_path(recovery.set_path):
+            return
+        try:
+            restore(self.session, recovery)
+        except LoadError as exc:
+            self.show_problems("the autosaved weighting", exc.problems)
 
     def _update_status(self) -> None:
         ds, result = self.session.decision_set, self.session.result
@@ -265,6 +300,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.autosave.stop_clean()
         self.save_state()
         self.source_viewer.close()
         super().closeEvent(event)
