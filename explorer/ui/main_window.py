@@ -8,7 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -21,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from explorer import paths
 from explorer.core.problems import LoadError, Problem, display_path
+from explorer.core.profiles import ProfileLibrary
 from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.ui import theme
 from explorer.ui.autosave import Autosave, ask_restore, restore
+from explorer.ui.compare_view import show_compare_window
 from explorer.ui.evidence_panel import EvidencePanel
 from explorer.ui.problems_dialog import ProblemsDialog
+from explorer.ui.profile_panel import ProfilePanel
 from explorer.ui.profiles_chart import ProfilesChart
 from explorer.ui.ranking_chart import RankingChart
 from explorer.ui.score_matrix import ScoreMatrixView
@@ -59,6 +70,14 @@ class MainWindow(QMainWindow):
         self.evidence_panel = EvidencePanel(session)
         self.source_viewer = SourceViewer(session, self)
         self.evidence_panel.showInSource.connect(self.show_in_source)
+        self.library = ProfileLibrary()
+        self.profile_panel = ProfilePanel(session, library=self.library)
+        self.compare_window: QWidget | None = None
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setAccessibleName("Evidence and profiles")
+        self.side_tabs.addTab(self.evidence_panel, "E&vidence")
+        self.side_tabs.addTab(self.profile_panel, "Pro&files")
+        self.setAcceptDrops(True)  # profile files and decision sets can be dropped on the window
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Charts")
@@ -73,7 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.weights_panel)
         self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.evidence_panel)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -84,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
+        self.profile_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         session.setChanged.connect(self._on_set_changed)
         session.resultChanged.connect(self._update_status)
         session.profileChanged.connect(self._update_title)
@@ -147,6 +167,12 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("&Equal weights", self.session.equal_weights, "Ctrl+E"))
         view.addAction(self._action("Re&set weights", self.session.reset_weights, "Ctrl+Shift+R"))
 
+        profiles = self.menuBar().addMenu("&Profiles")
+        for action in self.profile_panel.commands.all():
+            profiles.addAction(action)
+        profiles.addSeparator()
+        profiles.addAction(self._action("&Compare profiles…", self.show_compare, "Ctrl+K"))
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About", self._about))
 
@@ -189,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open a set; on failure show every problem and keep the current set untouched."""
+        if not self.profile_panel.maybe_save():  # a new set replaces the weighting on screen
+            return False
         try:
             self.session.load(Path(path))
         except LoadError as exc:
@@ -299,7 +327,33 @@ class MainWindow(QMainWindow):
         self.settings.chart_tab = self.tabs.currentIndex()
         self.settings.sync()
 
+    def show_compare(self) -> None:
+        if self.compare_window is None:
+            self.compare_window = show_compare_window(self.session, self, self.library)
+        else:
+            self.compare_window.show()
+            self.compare_window.raise_()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A folder or decision-set.yaml opens as a set; other YAML files import as profiles."""
+        dropped = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        sets = [p for p in dropped if p.is_dir() or p.name == "decision-set.yaml"]
+        profiles = [p for p in dropped if p not in sets and p.suffix in {".yaml", ".yml"}]
+        if profiles:
+            self.profile_panel.import_paths(profiles)
+        if sets:
+            target = sets[0]
+            self.open_path(target.parent if target.name == "decision-set.yaml" else target)
+        event.acceptProposedAction()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.profile_panel.maybe_save():
+            event.ignore()
+            return
         self.autosave.stop_clean()
         self.save_state()
         self.source_viewer.close()

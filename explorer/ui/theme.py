@@ -125,4 +125,11 @@ def apply(app: QApplication, theme: Theme) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor(theme.highlight))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
     palette.setColor(QPalette.ColorRole.Link, QColor(theme.highlight))
+    disabled = QPalette.ColorGroup.Disabled  # greyed controls must look unavailable
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(disabled, role, QColor(theme.muted))
     app.setPalette(palette)

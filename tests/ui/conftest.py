@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from explorer.ui import unsaved_prompt
 from explorer.ui.session import Session
+
+
+@pytest.fixture(autouse=True)
+def _never_block_on_unsaved_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a window with unsaved changes asks; in tests the answer is Discard unless a
+    test says otherwise, since a modal dialog would block the run."""
+    monkeypatch.setattr(unsaved_prompt, "ask", lambda parent, name: unsaved_prompt.Choice.DISCARD)
 
 
 @pytest.fixture
