@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.synthetic import synthetic_set  # noqa: E402
 from explorer import paths  # noqa: E402
+from explorer.ui import unsaved_prompt  # noqa: E402
 from explorer.ui.main_window import MainWindow  # noqa: E402
 from explorer.ui.session import Session  # noqa: E402
 from explorer.ui.settings import AppSettings  # noqa: E402
@@ -117,7 +119,12 @@ def report(label: str, values: list[float]) -> str:
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
-    os.environ.setdefault("POLICY_EXPLORER_CONFIG", str(ROOT / "benchmarks" / "output"))
+    # the benchmark's weightings are throwaway: closing must not stop to ask about saving them
+    unsaved_prompt.ask = lambda parent, name: unsaved_prompt.Choice.DISCARD
+    # never touch the user's real settings, profiles or autosave (child processes inherit this)
+    scratch = tempfile.mkdtemp(prefix="policy-explorer-bench-")
+    for name in ("CONFIG", "DATA", "PROFILES"):
+        os.environ[f"POLICY_EXPLORER_{name}"] = str(Path(scratch) / name.lower())
     lines = []
     for label, load in (
         ("bundled set", lambda s: s.load(paths.bundled_set())),

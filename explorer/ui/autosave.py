@@ -43,6 +43,8 @@ class Autosave(QObject):
         """Write the working state if it changed since the last write (or remove it if clean)."""
         if not self._changed or self.session.decision_set is None:
             return
+        if self.session.in_gesture:  # no disk write (fsync) under a dragging hand
+            return
         self._changed = False
         ds = self.session.decision_set
         if not self.session.dirty or ds.location is None:

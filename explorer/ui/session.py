@@ -208,6 +208,11 @@ class Session(QObject):
     def end_gesture(self) -> None:
         self._gesture = None
 
+    @property
+    def in_gesture(self) -> bool:
+        """A slider is being dragged: background work (autosave) should wait."""
+        return self._gesture is not None
+
     def select(self, option: str | None = None, criterion: str | None = None) -> None:
         if (option, criterion) != (self._selected_option, self._selected_criterion):
             self._selected_option, self._selected_criterion = option, criterion

@@ -108,3 +108,16 @@ def test_title_shows_profile_and_unsaved_mark(qtbot, commute_path: Path) -> None
     assert not window.isWindowModified()
     window.session.set_share("cost", 0.5)
     assert window.isWindowModified()
+
+
+def test_autosave_waits_while_a_slider_is_dragged(qtbot, commute_path: Path) -> None:
+    window = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(window)
+    window.open_path(commute_path)
+    window.session.begin_gesture()
+    window.session.set_share("cost", 0.5)
+    window.autosave.save_now()
+    assert not window.autosave.file.exists()
+    window.session.end_gesture()
+    window.autosave.save_now()
+    assert window.autosave.file.exists()
