@@ -121,9 +121,6 @@ def test_validate_missing_path(tmp_path):
     ]
 
 
-@pytest.mark.skipif(
-    not (BUNDLED / "decision-set.yaml").is_file(), reason="the bundled set is not written yet"
-)
 def test_validate_bundled_set():
     done = cli("validate")  # no path: the bundled set, held to the strict rules
     assert done.returncode == 0, done.stderr

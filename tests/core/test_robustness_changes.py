@@ -30,7 +30,6 @@ from explorer.core.model import (
     Source,
     Stance,
 )
-from explorer.core.problems import LoadError
 from explorer.core.robustness import (
     score_changes,
     tornado,
@@ -67,10 +66,7 @@ def hand_set() -> DecisionSet:
 
 @pytest.fixture(scope="module")
 def bundled() -> DecisionSet:
-    try:
-        return load_decision_set(paths.bundled_set()).decision_set
-    except LoadError:
-        pytest.skip("the bundled set does not load yet")
+    return load_decision_set(paths.bundled_set()).decision_set
 
 
 def test_weight_changes_by_hand() -> None:

@@ -140,10 +140,7 @@ def test_missing_set_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_bundled_set_by_default(capsys: pytest.CaptureFixture[str]) -> None:
-    try:
-        doc = run_json(capsys, "--samples", "2000")
-    except AssertionError:
-        pytest.skip("the bundled set does not load yet")
+    doc = run_json(capsys, "--samples", "2000")
     assert len(doc["rank_acceptability"]) == 5 and len(doc["stability"]) == 10
     np.testing.assert_allclose([sum(r) for r in doc["rank_acceptability"].values()], 1, atol=1e-5)
     assert any("overtakes" in text for text in doc["changes"])

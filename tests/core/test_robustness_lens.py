@@ -20,7 +20,6 @@ from explorer.core.model import (
     Source,
     Stance,
 )
-from explorer.core.problems import LoadError
 from explorer.core.robustness import implied_value, lens_scores
 
 S, C = Stance.SUPPORTS, Stance.CONTRADICTS
@@ -98,10 +97,7 @@ def test_switching_a_source_off_removes_it_exactly() -> None:
 
 
 def test_switching_off_each_bundled_source_equals_deleting_its_quotes() -> None:
-    try:
-        ds = load_decision_set(paths.bundled_set()).decision_set
-    except LoadError:
-        pytest.skip("the bundled set does not load yet")
+    ds = load_decision_set(paths.bundled_set()).decision_set
     base = lens_scores(ds)
     ids = [s.id for s in ds.sources]
     for k, source in enumerate(ids):

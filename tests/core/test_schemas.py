@@ -66,9 +66,8 @@ def test_commute_files_validate(path):
 
 
 def test_bundled_files_validate():
-    files = sorted(BUNDLED.glob("*.yaml")) if BUNDLED.is_dir() else []
-    if not files:
-        pytest.skip("options/iraq-troop-posture is not written yet")
+    files = sorted(BUNDLED.glob("*.yaml"))
+    assert files, "the bundled set must exist"
     assert {p.name: _errors(p) for p in files} == {p.name: [] for p in files}
 
 

@@ -230,10 +230,7 @@ def test_screenshot(qtbot, panel: WeightsPanel, output_dir):
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_screenshot_bundled(qtbot, qapp, bundled_path, output_dir, dark):
     session = Session()
-    try:
-        session.load(bundled_path)
-    except Exception as exc:  # the bundled set is still being written
-        pytest.skip(f"bundled set does not load yet: {exc}")
+    session.load(bundled_path)  # must load: a broken bundled set fails here
     previous = theme.current()
     theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
     try:
