@@ -67,6 +67,19 @@ def weights_from_args(
     return vector, Method(args.method) if args.method else profile.method
 
 
+def load_weighted(
+    args: argparse.Namespace,
+) -> tuple[LoadResult, np.ndarray, Method] | None:
+    """The set and the weighting (`--set`, `--profile`, `--method`), problems already printed."""
+    loaded = load_set(args.set_path)
+    if loaded is None:
+        return None
+    chosen = weights_from_args(args, loaded)
+    if chosen is None:
+        return None
+    return loaded, chosen[0], chosen[1]
+
+
 def _write_csv(header: list[str], rows: list[list[Any]]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
@@ -74,14 +87,12 @@ def _write_csv(header: list[str], rows: list[list[Any]]) -> None:
 
 
 def rank(args: argparse.Namespace) -> int:
-    result = load_set(args.set_path)
-    if result is None:
+    weighted = load_weighted(args)
+    if weighted is None:
         return 1
-    chosen = weights_from_args(args, result)
-    if chosen is None:
-        return 1
+    result, weights, method = weighted
     ds = result.decision_set
-    res = evaluate(ScoreMatrix.from_set(ds), chosen[0], chosen[1])
+    res = evaluate(ScoreMatrix.from_set(ds), weights, method)
     if res.weights_all_zero:
         print("warning: all weights are zero; every option ties", file=sys.stderr)
     crit_ids = ds.criterion_ids

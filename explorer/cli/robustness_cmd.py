@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.cli.commands import load_set, weights_from_args
+from explorer.cli.commands import load_weighted
 from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.model import DecisionSet
 from explorer.core.robustness import (
@@ -195,14 +195,11 @@ def run(args: argparse.Namespace) -> int:
     if problem_text:
         print(f"error: {problem_text}", file=sys.stderr)
         return 1
-    loaded = load_set(args.set_path)
-    if loaded is None:
+    weighted = load_weighted(args)
+    if weighted is None:
         return 1
-    chosen = weights_from_args(args, loaded)
-    if chosen is None:
-        return 1
+    loaded, raw, method = weighted
     ds = loaded.decision_set
-    raw, method = chosen
     if not np.any(np.asarray(raw) > 0):
         print("warning: all weights are zero; analysing equal weights instead", file=sys.stderr)
     w = shares(raw)

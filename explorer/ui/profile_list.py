@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView, QWidget
 
-from explorer.core.problems import LoadError, display_path
-from explorer.core.profiles import ProfileInfo, filter_infos, load_profile
+from explorer.core.problems import display_path
+from explorer.core.profiles import ProfileInfo, filter_infos
 from explorer.ui import theme
 from explorer.ui.session import Session
 
@@ -22,16 +22,6 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP, LIBRARY, OTHER, BROKEN, STARTER = "group", "library", "other", "broken", "starter"
 PROFILE_KINDS = (LIBRARY, OTHER, BROKEN, STARTER)
-
-
-def read_info(path: Path) -> ProfileInfo:
-    """A listing line for a file outside the library (the bundled starters)."""
-    try:
-        p = load_profile(path)
-    except LoadError as exc:
-        first = (exc.problems or exc.warnings)[0]
-        return ProfileInfo(path.stem, "", "", "", "", path, str(first))
-    return ProfileInfo(p.name, p.author, p.modified, p.decision_set, p.description, path)
 
 
 def same_file(a: Path | None, b: Path | None) -> bool:

@@ -31,6 +31,7 @@ from explorer.core.profiles import (
     TrashEntry,
     decode_share_code,
     load_profile,
+    read_info,
     share_code,
     slug,
     starter_profiles,
@@ -40,7 +41,7 @@ from explorer.core.profiles import (
 from explorer.ui import profile_dialogs as dialogs
 from explorer.ui import unsaved_prompt
 from explorer.ui.profile_actions import ProfileActions, button_row
-from explorer.ui.profile_list import BROKEN, LIBRARY, OTHER, STARTER, ProfileList, read_info
+from explorer.ui.profile_list import BROKEN, LIBRARY, OTHER, STARTER, ProfileList
 from explorer.ui.profile_list import same_file as _same_file
 from explorer.ui.session import Session
 

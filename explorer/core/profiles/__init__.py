@@ -44,6 +44,7 @@ from explorer.core.profiles.library import (
     TrashEntry,
     filter_infos,
     library_dir,
+    read_info,
     slug,
     starter_profiles,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "parse_profile",
     "profile_from_weights",
     "profile_to_data",
+    "read_info",
     "share_code",
     "slug",
     "starter_profiles",

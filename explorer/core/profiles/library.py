@@ -106,7 +106,8 @@ class TrashEntry:
     path: Path
 
 
-def _info(path: Path) -> ProfileInfo:
+def read_info(path: Path) -> ProfileInfo:
+    """A listing line for any profile file; a broken one is listed with its first problem."""
     try:
         p = load_profile(path)
     except LoadError as exc:
@@ -145,7 +146,7 @@ class ProfileLibrary:
         """Every profile file, unreadable ones included (with `error`) so they can be fixed."""
         if not self.root.is_dir():
             return []
-        infos = [_info(p) for p in self.root.glob(f"*{SUFFIX}") if p.is_file()]
+        infos = [read_info(p) for p in self.root.glob(f"*{SUFFIX}") if p.is_file()]
         infos.sort(key=lambda i: (i.name.casefold(), i.path.name))
         return filter_infos(infos, text) if text else infos
 
@@ -254,7 +255,7 @@ class ProfileLibrary:
         """Move the profile (and its backup) to the trash; `restore` brings it back."""
         with self._locked():
             path = self.find(key)
-            info = _info(path)
+            info = read_info(path)
             self.trash_dir.mkdir(exist_ok=True)
             dest = self.trash_dir / f"{path.stem}--{datetime.now(UTC).strftime(_STAMP)}{SUFFIX}"
             move_atomic(path, dest)
@@ -269,7 +270,7 @@ class ProfileLibrary:
             deleted = when.strftime("%Y-%m-%dT%H:%M:%SZ")
         except ValueError:
             stem, deleted = path.stem, ""
-        return TrashEntry(name or _info(path).name, stem, deleted, path)
+        return TrashEntry(name or read_info(path).name, stem, deleted, path)
 
     def trash(self) -> list[TrashEntry]:
         """Deleted profiles, most recently deleted first."""
@@ -301,7 +302,7 @@ class ProfileLibrary:
             move_atomic(chosen.path, target)
             if backup_path(chosen.path).exists() and not backup_path(target).exists():
                 move_atomic(backup_path(chosen.path), backup_path(target))
-            return _info(target)
+            return read_info(target)
 
     def empty_trash(self) -> int:
         """Delete the trash for good; returns how many profiles went."""
