@@ -79,20 +79,6 @@ def utf16_offset(text: str, index: int) -> int:
     return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
-def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """find_quote, with a plain search first for the usual verbatim case.
-
-    find_quote re-normalises the whole text on every call (about 0.15 s per MB); a source cited
-    fifty times would stall the viewer, while str.find on an exact copy costs next to nothing.
-    """
-    needle = quote.strip()
-    if needle:
-        pos = text.find(needle)
-        if pos >= 0:
-            return pos, pos + len(needle)
-    return find_quote(text, quote)
-
-
 @dataclass(frozen=True)
 class Citation:
     """One evidence item citing a source, located in that source's text."""
@@ -126,7 +112,7 @@ def source_citations(decision_set: DecisionSet, source_id: str, text: str) -> li
                 if item.source != source_id:
                     continue
                 if item.quote not in spans:
-                    spans[item.quote] = locate_quote(text, item.quote)
+                    spans[item.quote] = find_quote(text, item.quote)
                 citation = Citation(option.id, criterion.id, item, spans[item.quote])
                 if citation.span is None:
                     missing.append(citation)

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from explorer.core.evidence import (
     Citation,
     find_citation,
-    locate_quote,
     read_source_text,
     source_citations,
     utf16_offset,
 )
 from explorer.core.model import Source, Stance
+from explorer.core.quotes import find_quote
 from explorer.ui import theme
 from explorer.ui.session import Session
 
@@ -128,7 +128,7 @@ class SourceViewer(QDialog):
             self._go(index, select_cell=False)
             return
         self._current = None
-        self._loose_span = locate_quote(self._text, quote) if self._text else None
+        self._loose_span = find_quote(self._text, quote) if self._text else None
         if self._loose_span is None:
             self.status.setText("This quote could not be found in the source text.")
         else:

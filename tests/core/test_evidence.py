@@ -10,7 +10,6 @@ import pytest
 from explorer.core.evidence import (
     find_citation,
     is_thin,
-    locate_quote,
     read_source_text,
     source_citations,
     source_label,
@@ -21,7 +20,7 @@ from explorer.core.evidence import (
 )
 from explorer.core.loader import load_decision_set
 from explorer.core.model import Assessment, DecisionSet, Evidence, Stance
-from explorer.core.quotes import normalise
+from explorer.core.quotes import find_quote, normalise
 
 
 @pytest.fixture
@@ -127,15 +126,15 @@ def test_utf16_offset() -> None:
     assert utf16_offset(text, len(text)) == len(text) + 1
 
 
-def test_locate_quote_agrees_with_find_quote(commute: DecisionSet) -> None:
+def test_quotes_are_located_verbatim_and_typographically(commute: DecisionSet) -> None:
     text = read_source_text(commute.source("note")) or ""
     for cell in commute.assessments.values():
         for item in cell.evidence:
-            span = locate_quote(text, item.quote)
+            span = find_quote(text, item.quote)
             assert span is not None
             assert normalise(text[span[0] : span[1]]) == normalise(item.quote)
-    # typographic variants still go through find_quote
-    span = locate_quote(text, 'the bus is "reliable enough" - others')
+    # typographic variants are found too
+    span = find_quote(text, 'the bus is "reliable enough" - others')
     assert span is not None and text[span[0] : span[1]].startswith("the bus is “reliable")
-    assert locate_quote(text, "  ") is None
-    assert locate_quote(text, "absent words") is None
+    assert find_quote(text, "  ") is None
+    assert find_quote(text, "absent words") is None
