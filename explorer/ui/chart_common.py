@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
 from explorer.ui.theme import Theme
 from explorer.ui.theme import current as theme_current
@@ -134,7 +134,7 @@ class HoverTip(QGraphicsRectItem):
             self.setToolTip("")
 
 
-class ChartBase(QWidget):
+class ChartBase(UpdatesWhenShown, QWidget):
     """The frame both charts share: a static themed plot over a clickable legend, hover tips,
     a focus frame and keyboard selection. Subclasses draw; selection goes through the session.
     """
@@ -185,18 +185,6 @@ class ChartBase(QWidget):
             self._rebuild()
             self._update()
             self._show_selection()
-
-    def _on_result(self) -> None:
-        if offstage(self):
-            self._stale = True  # a hidden tab catches up when shown, not on every tick
-        else:
-            self._update()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self._update()
 
     def hover_tooltip(self) -> str:
         """The tooltip of whatever the mouse is over now ('' when nothing)."""
@@ -276,12 +264,3 @@ class ChartBase(QWidget):
     def _clicked(self, scene_pos: QPointF) -> bool:
         """Select what is at scene_pos; whether anything was."""
         raise NotImplementedError
-
-
-def offstage(widget: QWidget) -> bool:
-    """The window shows but this widget does not (a background tab).
-
-    Such a view can skip per-tick work and catch up when shown. A widget that was never shown
-    at all (tests, export) still updates, so its contents are always current when read.
-    """
-    return not widget.isVisible() and widget.window().isVisible()

@@ -26,9 +26,9 @@ from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError
 from explorer.core.profiles import GroupView, Profile, combine_profiles
 from explorer.ui import theme
-from explorer.ui.chart_common import offstage
 from explorer.ui.compare_text import join_names, ordinal
 from explorer.ui.group_delegates import BAR_ROLE, SPREAD_ROLE, BarDelegate, RankSpreadDelegate
+from explorer.ui.offstage import offstage
 from explorer.ui.session import Session
 from explorer.ui.weight_table import ID_ROLE, SORT_ROLE, swatch
 

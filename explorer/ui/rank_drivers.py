@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from explorer.core.profiles import Comparison
 from explorer.ui import theme
-from explorer.ui.chart_common import offstage
 from explorer.ui.compare_text import rank_change_lines, weight_summary
+from explorer.ui.offstage import offstage
 from explorer.ui.session import Session
 
 

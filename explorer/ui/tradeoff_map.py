@@ -12,12 +12,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
 from explorer.ui import theme
-from explorer.ui.chart_common import cache_axis, offstage
+from explorer.ui.chart_common import cache_axis
+from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
 from explorer.ui.tradeoff_key import key_pixmap, point_size
 from explorer.ui.tradeoff_labels import MapLabels
@@ -29,7 +30,7 @@ LABEL_LIMIT = 30  # above this many options only efficient and selected options 
 SELECTED_COLOUR = theme.CRITERION_COLOURS[1]
 
 
-class TradeoffMap(QWidget):
+class TradeoffMap(UpdatesWhenShown, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -41,7 +42,6 @@ class TradeoffMap(QWidget):
         self._y: tradeoff.AxisValues | None = None
         self._front = tradeoff.ParetoFront(np.zeros(0, int), np.zeros(0, int))
         self._refit = True
-        self._stale = False
 
         self.x_combo, self.y_combo = QComboBox(), QComboBox()
         top = QHBoxLayout()
@@ -247,18 +247,6 @@ class TradeoffMap(QWidget):
             or y.max() > rect.bottom()
         ):
             self._fit_view()
-
-    def _on_result(self) -> None:
-        if offstage(self):
-            self._stale = True  # a background tab catches up when shown
-        else:
-            self._update()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self._update()
 
     def _update(self) -> None:
         result, x_axis, y_axis = self.session.result, self.x_axis, self.y_axis
