@@ -16,25 +16,36 @@ from PySide6.QtGui import QUndoStack
 
 from explorer import paths
 from explorer.core import weights as weight_rules
+from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
 from explorer.core.profiles import AppliedProfile, Profile, apply_profile, profile_from_weights
+from explorer.core.robustness import Analysis, Lens
+from explorer.core.robustness.lens_state import LensState
+from explorer.ui.sampling_service import SamplingAccess, SamplingInput, SamplingService
+from explorer.ui.saved_state import SavedState
 from explorer.ui.weight_history import WeightChange, WeightState
 
 
-class Session(QObject):
+class Session(SamplingAccess, QObject):
     setChanged = Signal()  # a new decision set: views rebuild their items
     weightsChanged = Signal()  # shares, locks or method changed: controls sync
     resultChanged = Signal()  # a new engine result: charts update in place
     selectionChanged = Signal()  # selected option and/or criterion
     profileChanged = Signal()  # the active profile, or whether the weighting differs from it
+    acceptabilityChanged = Signal()  # a new rank-acceptability snapshot (or none)
+    deckChanged = Signal()  # the briefing's slide order, hidden slides or notes
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._set: DecisionSet | None = None
-        self._matrix: ScoreMatrix | None = None
+        self._scoring: LensState | None = None  # editorial or rescored-from-sources cells
+        self._analysis: Analysis | None = None
+        self._deck = DeckSettings()
+        self._sampler = SamplingService(self._sampling_input, lambda: self.in_gesture, self)
+        self._sampler.changed.connect(self.acceptabilityChanged)
         self._shares = np.zeros(0)
         self._reference = np.zeros(0)
         self._locked = np.zeros(0, dtype=bool)
@@ -49,8 +60,7 @@ class Session(QObject):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._recompute)
         self.undo_stack = QUndoStack(self)  # Edit ▸ Undo/Redo act on the weighting
-        self._profile: Profile | None = None
-        self._saved: WeightState | None = None  # the weighting as last opened or saved
+        self._saved = SavedState()  # the weighting and deck as last opened or saved
         self._dirty = False
         self._gesture: int | None = None
         self._gestures = 0
@@ -68,22 +78,24 @@ class Session(QObject):
 
     def set_decision_set(self, decision_set: DecisionSet) -> None:
         self._set = decision_set
-        self._matrix = ScoreMatrix.from_set(decision_set)
+        self._scoring = LensState(decision_set)
         n = len(decision_set.criteria)
         self._shares = weight_rules.equal(n)
         self._reference = self._shares.copy()
         self._locked = np.zeros(n, dtype=bool)
         self._previous_ranks = None
         self._selected_option = self._selected_criterion = None
-        self._result = evaluate(self._matrix, self._shares, self._method)
+        self._evaluate()
         self.undo_stack.clear()  # steps of another set's weighting mean nothing here
-        self._profile, self._saved = None, self._state()
+        self._deck = DeckSettings()
+        self._saved.mark(None, self._state(), self._deck)
         self._dirty = False
         self.setChanged.emit()
         self.profileChanged.emit()
         self.weightsChanged.emit()
         self.resultChanged.emit()
         self.selectionChanged.emit()
+        self.deckChanged.emit()
 
     # ---- read-only state for views -------------------------------------------------------
     @property
@@ -125,12 +137,48 @@ class Session(QObject):
 
     @property
     def active_profile(self) -> Profile | None:
-        return self._profile
+        return self._saved.profile
 
     @property
     def dirty(self) -> bool:
         """The weighting differs from the profile as opened or saved (or from the set's default)."""
         return self._dirty
+
+    @property
+    def problem(self) -> ScoreMatrix | None:
+        """The score matrix in use: the lens's rescored cells when it is on, else editorial."""
+        return None if self._scoring is None else self._scoring.problem
+
+    @property
+    def scores(self) -> np.ndarray:
+        return np.zeros((0, 0)) if self._scoring is None else self._scoring.problem.scores.copy()
+
+    @property
+    def source_weights(self) -> dict[str, float]:
+        """Credibility 0..1 of every source of the set (0 = switched off)."""
+        return {} if self._scoring is None else self._scoring.weights
+
+    @property
+    def lens_active(self) -> bool:
+        return self._scoring is not None and self._scoring.active
+
+    @property
+    def lens(self) -> Lens | None:
+        """Cells rescored from the evidence, with disagreement, for the current credibilities
+        (computed even while the lens is off, so disagreement can always be shown)."""
+        return None if self._scoring is None else self._scoring.lens
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """Robustness of the current result; each answer is computed on first use."""
+        if self._analysis is None and self._set is not None and self._scoring is not None:
+            problem = self._scoring.problem
+            self._analysis = Analysis(self._set, problem, self._shares, self._method)
+        return self._analysis
+
+    @property
+    def deck(self) -> DeckSettings:
+        return self._deck
 
     def criterion_index(self, criterion_id: str) -> int:
         assert self._set is not None
@@ -169,6 +217,44 @@ class Session(QObject):
     def set_method(self, method: Method | str) -> None:
         self._change("Scoring method", method=Method(method))
 
+    def set_source_weight(self, source_id: str, value: float) -> None:
+        """Trust one source 0..1 (0 = off); rescoring from the evidence is switched on."""
+        if self._set is None or self._scoring is None:
+            return
+        i = self._scoring.source_ids.index(source_id)
+        new = self._scoring.credibility.copy()
+        new[i] = min(1.0, max(0.0, float(value)))
+        title = self._set.sources[i].title
+        self._change(f"Credibility of {title}", credibility=new, lens=True)
+
+    def set_lens_active(self, on: bool) -> None:
+        self._change("Rescore from sources" if on else "Editorial scores", lens=bool(on))
+
+    def reset_sources(self) -> None:
+        self._change("Reset sources", credibility=np.ones(len(self._set.sources)), lens=False)
+
+    def set_deck(self, deck: DeckSettings) -> None:
+        """Slide order, hidden slides and notes: saved with the profile, not undone with weights."""
+        if deck.same_as(self._deck):
+            return
+        self._deck = deck
+        self.deckChanged.emit()
+        self._update_dirty()
+
+    def snapshot(self) -> WeightState:
+        """The weighting as it stands, to come back to with restore_snapshot (a briefing)."""
+        return self._state()
+
+    def restore_snapshot(self, state: WeightState) -> None:
+        self._change(
+            "Back to the briefed weighting",
+            shares=state.shares,
+            locked=state.locked,
+            method=state.method,
+            credibility=state.credibility,
+            lens=state.lens,
+        )
+
     def open_profile(
         self, profile: Profile, mapping: dict[str, str | None] | None = None
     ) -> AppliedProfile:
@@ -181,9 +267,14 @@ class Session(QObject):
         applied = apply_profile(profile, self._set, mapping)
         shares = weight_rules.as_shares(applied.weights)
         self._reference = shares.copy()
-        self._profile = profile
         self.undo_stack.clear()  # undoing past an open would mix two profiles' histories
-        self._restore(WeightState(shares, applied.locked.copy(), applied.method))
+        assert self._scoring is not None
+        credibility = self._scoring.credibility_from(applied.source_weights)
+        lens = applied.source_weights is not None
+        self._restore(WeightState(shares, applied.locked.copy(), applied.method, credibility, lens))
+        if not profile.briefing.same_as(self._deck):
+            self._deck = profile.briefing
+            self.deckChanged.emit()
         self.mark_saved(profile)
         return applied
 
@@ -191,12 +282,19 @@ class Session(QObject):
         """The weighting on screen as a profile (metadata from the active one), ready to save."""
         assert self._set is not None
         return profile_from_weights(
-            self._set, self._shares, self._method, self._locked, base=self._profile, name=name
+            self._set,
+            self._shares,
+            self._method,
+            self._locked,
+            base=self._saved.profile,
+            name=name,
+            source_weights=self.source_weights if self.lens_active else None,
+            briefing=self._deck,
         )
 
     def mark_saved(self, profile: Profile) -> None:
         """`profile` now holds exactly what is on screen (after a save, save-as or open)."""
-        self._profile, self._saved = profile, self._state()
+        self._saved.mark(profile, self._state(), self._deck)
         self._dirty = False
         self.profileChanged.emit()
 
@@ -232,9 +330,23 @@ class Session(QObject):
             self._pending.stop()
             self._recompute()
 
+    # ---- sampling: the public API is SamplingAccess ------------------------------------
+    def _sampling_input(self) -> SamplingInput | None:
+        if self._set is None or self._scoring is None:
+            return None
+        _, lows, highs = self._set.matrix()
+        problem = self._scoring.problem
+        return SamplingInput(problem, self._shares.copy(), lows, highs, self._method)
+
     # ---- internals -----------------------------------------------------------------------
     def _state(self) -> WeightState:
-        return WeightState(self._shares.copy(), self._locked.copy(), self._method)
+        return WeightState(
+            self._shares.copy(),
+            self._locked.copy(),
+            self._method,
+            np.zeros(0) if self._scoring is None else self._scoring.credibility.copy(),
+            self.lens_active,
+        )
 
     def _change(
         self,
@@ -242,13 +354,17 @@ class Session(QObject):
         shares: np.ndarray | None = None,
         locked: np.ndarray | None = None,
         method: Method | None = None,
+        credibility: np.ndarray | None = None,
+        lens: bool | None = None,
     ) -> None:
-        """Every weighting change goes through here, so every one can be undone."""
+        """Every change to what the user sets goes through here, so every one can be undone."""
         before = self._state()
         after = WeightState(
             before.shares if shares is None else shares,
             before.locked if locked is None else locked,
             before.method if method is None else method,
+            before.credibility if credibility is None else credibility,
+            before.lens if lens is None else lens,
         )
         if after.same_as(before):
             return
@@ -256,18 +372,23 @@ class Session(QObject):
         self.undo_stack.push(WeightChange(text, before, after, self._restore, self._gesture))
 
     def _restore(self, state: WeightState) -> None:
-        changed_result = not (
-            np.array_equal(state.shares, self._shares) and state.method is self._method
-        )
+        before = self._state()
         self._shares, self._locked, self._method = (
             state.shares.copy(),
             state.locked.copy(),
             state.method,
         )
+        new_scores = not state.same_scores_as(before)
+        if new_scores and self._scoring is not None:
+            self._scoring.set(state.credibility, state.lens)
         self.weightsChanged.emit()
-        if changed_result:
+        same_weights = np.array_equal(state.shares, before.shares) and state.method is before.method
+        if new_scores or not same_weights:
             self._schedule()
-        dirty = self._saved is not None and not state.same_as(self._saved)
+        self._update_dirty()
+
+    def _update_dirty(self) -> None:
+        dirty = self._saved.differs(self._state(), self._deck)
         if dirty != self._dirty:
             self._dirty = dirty
             self.profileChanged.emit()
@@ -276,9 +397,15 @@ class Session(QObject):
         if not self._pending.isActive():
             self._pending.start()
 
+    def _evaluate(self) -> None:
+        assert self._scoring is not None
+        self._result = evaluate(self._scoring.problem, self._shares, self._method)
+        self._analysis = None
+        self._sampler.restart()
+
     def _recompute(self) -> None:
-        if self._matrix is None:
+        if self._scoring is None:
             return
         self._previous_ranks = None if self._result is None else self._result.ranks
-        self._result = evaluate(self._matrix, self._shares, self._method)
+        self._evaluate()
         self.resultChanged.emit()

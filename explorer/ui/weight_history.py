@@ -1,4 +1,5 @@
-"""Undo for the weighting: every change to shares, locks or method is one QUndoCommand.
+"""Undo for the weighting: every change to shares, locks, method or source credibility is one
+QUndoCommand.
 
 A slider drag sends dozens of changes; while a gesture is open (slider pressed → released)
 consecutive changes merge into the command that began it, so one drag is one undo step.
@@ -7,7 +8,7 @@ consecutive changes merge into the command that began it, so one drag is one und
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtGui import QUndoCommand
@@ -19,9 +20,13 @@ _MERGE_ID = 0x57E1  # any constant: QUndoStack only merges commands sharing an i
 
 @dataclass(frozen=True)
 class WeightState:
+    """Everything the user sets that changes the result: undone and saved together."""
+
     shares: np.ndarray
     locked: np.ndarray
     method: Method
+    credibility: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per source, 0..1
+    lens: bool = False  # cells rescored from the evidence with `credibility`
 
     def same_as(self, other: WeightState) -> bool:
         # rescaling the others by exactly 1 still moves them by float rounding: not a change
@@ -29,7 +34,12 @@ class WeightState:
             np.allclose(self.shares, other.shares, rtol=0.0, atol=1e-12)
             and np.array_equal(self.locked, other.locked)
             and self.method is other.method
+            and self.same_scores_as(other)
         )
+
+    def same_scores_as(self, other: WeightState) -> bool:
+        """The cell scores in use are the same (the lens and its credibilities)."""
+        return self.lens == other.lens and np.array_equal(self.credibility, other.credibility)
 
 
 class WeightChange(QUndoCommand):

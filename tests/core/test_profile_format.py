@@ -79,7 +79,8 @@ def test_v2_fields_and_unknown_fields_round_trip_exactly():
         "1",
     )
     assert p.locks == ("cost",)
-    assert p.extra == {"source_weights": {"note": 0.5}, "notes": "later issue"}
+    assert p.source_weights == {"note": 0.5}
+    assert p.extra == {"notes": "later issue"}
     # V2 is written in the canonical form, so it comes back byte for byte
     assert dump_profile(p) == V2
 
@@ -238,3 +239,48 @@ def test_starter_profiles_load_and_rank_differently():
     assert orders["sovereignty-first"][0] == "governance_pivot"
     assert orders["balanced"][-1] == "status_quo"
     assert np.unique([o[0] for o in orders.values()]).size == 3
+
+
+BRIEFED = V2.replace(
+    "notes: later issue\n",
+    "briefing:\n  order:\n  - ranking\n  - title\n  hidden:\n  - sources\n"
+    "  notes:\n    ranking: |-\n      Pause here.\n      Take questions.\n",
+)
+
+
+def test_briefing_settings_round_trip_exactly():
+    p = parse_profile(BRIEFED)
+    assert p.briefing.order == ("ranking", "title")
+    assert p.briefing.hidden == frozenset({"sources"})
+    assert p.briefing.note("ranking") == "Pause here.\nTake questions."
+    assert p.extra == {}
+    assert dump_profile(p) == BRIEFED
+
+
+def test_lens_off_and_empty_deck_are_not_written():
+    p = parse_profile(V1)
+    assert p.source_weights is None and p.briefing.empty
+    text = dump_profile(p)
+    assert "source_weights" not in text and "briefing" not in text
+    # the lens switched on with every source trusted fully is still "on"
+    on = dump_profile(replace(p, source_weights={}))
+    assert parse_profile(on).source_weights == {}
+
+
+@pytest.mark.parametrize(
+    ("snippet", "field", "line"),
+    [
+        ("source_weights:\n  note: 1.5\n", "source_weights.note", 8),
+        ("source_weights:\n  note: high\n", "source_weights.note", 8),
+        ("source_weights: [note]\n", "source_weights", 7),
+        ("briefing:\n  hidden: title\n", "briefing.hidden", 8),
+        ("briefing:\n  shuffle: true\n", "briefing.shuffle", 8),
+        ("briefing:\n  notes:\n    title: [1, 2]\n", "briefing.notes.title", 9),
+    ],
+)
+def test_bad_analysis_settings_name_the_field_and_line(snippet, field, line):
+    text = V1.rstrip("\n") + "\n" + snippet
+    with pytest.raises(LoadError) as err:
+        parse_profile(text, "p.yaml")
+    problems = err.value.problems
+    assert [(p.field, p.line) for p in problems] == [(field, line)], problems

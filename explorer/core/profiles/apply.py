@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError, Problem
@@ -35,6 +36,7 @@ class AppliedProfile:
     dropped: tuple[str, ...]  # profile criteria (its own ids) with no place in the set
     renamed: dict[str, str]  # profile id -> set id, where a mapping changed the id
     notes: tuple[Problem, ...]  # the above as warnings, ready to print
+    source_weights: dict[str, float] | None = None  # the set's sources only; None = lens off
 
     @property
     def complete(self) -> bool:
@@ -118,6 +120,15 @@ def apply_profile(
         for cid, target in lock_targets.items()
         if target not in ids
     ]
+    sources = None
+    if profile.source_weights is not None:
+        known = {src.id for src in decision_set.sources}
+        sources = {k: float(v) for k, v in profile.source_weights.items() if k in known}
+        notes += [
+            _note(where, f"source_weights.{k}", "not a source of this set; ignored")
+            for k in profile.source_weights
+            if k not in known
+        ]
     set_version, wrote_for = decision_set.version, profile.decision_set_version
     if set_version and wrote_for and set_version != wrote_for:
         notes.append(
@@ -140,6 +151,7 @@ def apply_profile(
         dropped,
         renamed,
         tuple(notes),
+        sources,
     )
 
 
@@ -166,13 +178,16 @@ def profile_from_weights(
     locked: Sequence[bool] | np.ndarray | None = None,
     base: Profile | None = None,
     name: str | None = None,
+    source_weights: dict[str, float] | None = None,
+    briefing: DeckSettings | None = None,
 ) -> Profile:
     """A weighting on screen as a profile, ready to save.
 
     Everything else comes from `base` (the profile it was opened from): author, rationale,
     created time, unknown fields, and where it lives with the revision seen at load, so saving
     the result is an ordinary save with its conflict check. Criteria `base` had that this set
-    lacks are not carried over: the profile now describes this set.
+    lacks are not carried over: the profile now describes this set. Source weights and the
+    briefing deck are what is on screen now, like the weights (None = lens off / default deck).
     """
     ids = decision_set.criterion_ids
     values = np.asarray(weights, dtype=float)
@@ -186,5 +201,7 @@ def profile_from_weights(
         "weights": {cid: _tidy(w) for cid, w in zip(ids, values, strict=True)},
         "method": Method(method),
         "locks": tuple(cid for cid, flag in zip(ids, flags, strict=True) if flag),
+        "source_weights": None if source_weights is None else dict(source_weights),
+        "briefing": briefing if briefing is not None else DeckSettings(),
     }
     return replace(base, **fields) if base is not None else Profile(**fields)

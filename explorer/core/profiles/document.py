@@ -20,9 +20,15 @@ from typing import Any
 
 import yaml
 
+from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method
 from explorer.core.fields import ID_PATTERN, Fields
 from explorer.core.problems import LoadError, Problem, display_path
+from explorer.core.profiles.analysis_fields import (
+    parse_briefing,
+    parse_source_weights,
+    source_weights_data,
+)
 from explorer.core.yamlsafe import YamlDoc, parse_yaml_text
 
 PROFILE_SCHEMA_VERSION = 2
@@ -40,6 +46,8 @@ KEY_ORDER = (
     "method",
     "weights",
     "locks",
+    "source_weights",
+    "briefing",
 )
 KNOWN_KEYS = set(KEY_ORDER)
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
@@ -75,6 +83,8 @@ class Profile:
     modified: str = ""
     decision_set_version: str = ""
     locks: tuple[str, ...] = ()
+    source_weights: dict[str, float] | None = None  # credibility per source; None = lens off
+    briefing: DeckSettings = field(default_factory=DeckSettings)
     path: Path | None = field(default=None, compare=False, repr=False)
     revision: str = field(default="", compare=False, repr=False)  # sha256 of the bytes read
     read_version: int = field(default=PROFILE_SCHEMA_VERSION, compare=False, repr=False)
@@ -181,6 +191,8 @@ def profile_from_doc(doc: YamlDoc, raw: bytes | None = None, path: Path | None =
     set_version = f.text(data, (), "decision_set_version", required=False) or ""
     created, modified = _timestamp(data, f, "created"), _timestamp(data, f, "modified")
     locks = _locks(data, f)
+    source_weights = parse_source_weights(data, f)
+    briefing = parse_briefing(data, f)
     if any(p.severity == "error" for p in problems) or name is None or set_id is None:
         raise LoadError(problems)
     return Profile(
@@ -196,6 +208,8 @@ def profile_from_doc(doc: YamlDoc, raw: bytes | None = None, path: Path | None =
         modified=modified,
         decision_set_version=set_version,
         locks=locks,
+        source_weights=source_weights,
+        briefing=briefing,
         path=path.resolve() if path is not None else None,
         revision=revision_of(raw) if raw is not None else "",
         read_version=version,
@@ -258,8 +272,14 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
         "method": profile.method.value,
         "weights": dict(profile.weights),
         "locks": list(profile.locks),
+        "source_weights": source_weights_data(profile.source_weights),
+        "briefing": profile.briefing.to_data(),
     }
     data = {k: v for k, v in data.items() if v != "" or k in ("name", "decision_set")}
+    if data["source_weights"] is None:  # lens off; {} would mean on with every source at 1
+        del data["source_weights"]
+    if not data["briefing"]:
+        del data["briefing"]
     data.update((k, v) for k, v in profile.extra.items() if k not in KNOWN_KEYS)
     return data
 

@@ -5,6 +5,7 @@ Weight stability, what-would-change statements and score crossovers are exact fo
 sum; one-way sensitivity, rank acceptability and the tornado also run under TOPSIS by evaluation.
 """
 
+from explorer.core.robustness.analysis import Analysis, SamplingSettings
 from explorer.core.robustness.changes import (
     ScoreChange,
     WeightChange,
@@ -31,8 +32,10 @@ from explorer.core.robustness.tornado import Tornado, TornadoBar, tornado
 
 __all__ = [
     "Acceptability",
+    "Analysis",
     "Crossover",
     "Lens",
+    "SamplingSettings",
     "ScoreChange",
     "Sensitivity",
     "StabilityInterval",

@@ -1,0 +1,140 @@
+"""Every robustness answer for one state of the analysis, computed when first asked for.
+
+The window recomputes its result on every slider tick; most robustness answers are read only by
+the views on screen. One Analysis per result, with each answer computed lazily and kept, means a
+tick costs nothing for a view nobody is looking at, while every view that is shown (and the
+briefing) reads the same numbers for the same weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from explorer.core.engine import Method, ScoreMatrix
+from explorer.core.model import DecisionSet
+from explorer.core.robustness.changes import (
+    ScoreChange,
+    WeightChange,
+    score_changes,
+    weight_changes,
+    what_would_change,
+)
+from explorer.core.robustness.common import shares
+from explorer.core.robustness.sensitivity import Sensitivity, one_way
+from explorer.core.robustness.smaa import Acceptability, ScoreMode, WeightMode, rank_acceptability
+from explorer.core.robustness.stability import StabilityInterval, stability_intervals
+from explorer.core.robustness.tornado import Tornado, tornado
+
+MAX_SAMPLES = 10_000_000
+
+
+@dataclass(frozen=True)
+class SamplingSettings:
+    """How rank acceptability samples (see smaa.py): the defaults answer "over all weightings,
+    with the scores as written", which is the question a briefer is asked first."""
+
+    samples: int = 20_000
+    seed: int = 0
+    weights: WeightMode = "uniform"
+    spread: float = 0.1
+    scores: ScoreMode = "fixed"
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.samples <= MAX_SAMPLES:
+            raise ValueError(f"samples must be between 1 and {MAX_SAMPLES:,}")
+        if self.weights not in ("uniform", "around"):
+            raise ValueError(f"unknown weight mode {self.weights!r}")
+        if self.scores not in ("fixed", "uniform"):
+            raise ValueError(f"unknown score mode {self.scores!r}")
+        if self.weights == "around" and not 0.0 < self.spread < 1.0:
+            raise ValueError("spread must be between 0 and 1 (exclusive)")
+
+    def options(self) -> dict[str, Any]:
+        """Keyword arguments for acceptability_steps / rank_acceptability."""
+        return {
+            "samples": self.samples,
+            "seed": self.seed,
+            "weight_mode": self.weights,
+            "spread": self.spread,
+            "score_mode": self.scores,
+        }
+
+    def describe(self) -> str:
+        weights = (
+            "weights uniform over all weightings"
+            if self.weights == "uniform"
+            else f"weights around the current ones (spread {self.spread:g})"
+        )
+        scores = "scores as assessed" if self.scores == "fixed" else "scores anywhere in range"
+        return f"{self.samples:,} samples, seed {self.seed}; {weights}; {scores}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Analysis:
+    """Robustness of one result. Stability and the what-would-change answers are the exact
+    weighted-sum analyses whatever the method; sensitivity, tornado and acceptability follow
+    the method."""
+
+    def __init__(
+        self,
+        decision_set: DecisionSet,
+        problem: ScoreMatrix,
+        weights: np.ndarray,
+        method: Method = Method.WSM,
+    ) -> None:
+        self.decision_set = decision_set
+        self.problem = problem
+        self.weights = shares(np.asarray(weights, dtype=float))
+        self.method = Method(method)
+        self._sensitivity: dict[str, Sensitivity] = {}
+        self._acceptability: dict[SamplingSettings, Acceptability] = {}
+
+    @cached_property
+    def ranges(self) -> tuple[np.ndarray, np.ndarray]:
+        """The cells' low and high scores (options × criteria)."""
+        _, lows, highs = self.decision_set.matrix()
+        return lows, highs
+
+    @cached_property
+    def stability(self) -> list[StabilityInterval]:
+        return stability_intervals(self.problem, self.weights)
+
+    def sensitivity(self, criterion: str) -> Sensitivity:
+        if criterion not in self._sensitivity:
+            self._sensitivity[criterion] = one_way(
+                self.problem, self.weights, criterion, self.method
+            )
+        return self._sensitivity[criterion]
+
+    @cached_property
+    def weight_changes(self) -> list[WeightChange]:
+        return weight_changes(self.decision_set, self.weights, self.problem)
+
+    @cached_property
+    def score_changes(self) -> list[ScoreChange]:
+        return score_changes(self.decision_set, self.weights, self.problem)
+
+    @cached_property
+    def changes(self) -> list[str]:
+        return what_would_change(self.decision_set, self.weights, self.problem)
+
+    @cached_property
+    def tornado(self) -> Tornado:
+        lows, highs = self.ranges
+        return tornado(self.problem, self.weights, lows, highs, method=self.method)
+
+    def acceptability(self, settings: SamplingSettings | None = None) -> Acceptability:
+        """A full run, synchronously (the PDF and the CLI); the window samples on a thread."""
+        settings = settings or SamplingSettings()
+        if settings not in self._acceptability:
+            lows, highs = self.ranges
+            self._acceptability[settings] = rank_acceptability(
+                self.problem, self.weights, lows, highs, method=self.method, **settings.options()
+            )
+        return self._acceptability[settings]

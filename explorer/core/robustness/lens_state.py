@@ -1,0 +1,43 @@
+"""Which cell scores the engine uses: the editorial ones, or the sources' evidence seen through
+the user's credibility weights.
+
+Kept apart from the lens maths (source_lens.py) because this is state: the window, the briefing
+and the CLI all switch the lens on and off and move credibilities, and each needs the matrix in
+use and the disagreement for the same settings without recomputing them per read.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explorer.core.engine import ScoreMatrix
+from explorer.core.model import DecisionSet
+from explorer.core.robustness.source_lens import Lens, lens_scores
+
+
+class LensState:
+    def __init__(self, decision_set: DecisionSet) -> None:
+        self.decision_set = decision_set
+        self.editorial = ScoreMatrix.from_set(decision_set)
+        self.source_ids = tuple(src.id for src in decision_set.sources)
+        self.credibility = np.ones(len(self.source_ids))
+        self.active = False
+        self.lens: Lens = lens_scores(decision_set)
+        self.problem = self.editorial
+
+    def set(self, credibility: np.ndarray, active: bool) -> None:
+        if len(credibility) != len(self.source_ids):
+            raise ValueError(f"need {len(self.source_ids)} credibilities, one per source")
+        self.credibility = np.clip(np.asarray(credibility, dtype=float), 0.0, 1.0)
+        self.active = bool(active)
+        self.lens = lens_scores(self.decision_set, self.weights)
+        self.problem = self.editorial.with_scores(self.lens.scores) if active else self.editorial
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return {sid: float(c) for sid, c in zip(self.source_ids, self.credibility, strict=True)}
+
+    def credibility_from(self, given: dict[str, float] | None) -> np.ndarray:
+        """Credibilities from a profile's mapping: sources it does not name count fully."""
+        given = given or {}
+        return np.array([float(given.get(sid, 1.0)) for sid in self.source_ids])
