@@ -1,4 +1,4 @@
-"""Colours and type for every view: one colour-blind-safe palette, light and dark variants.
+"""Colours and type for every view: one colour-blind-safe palette; light, dark and projector.
 
 Criterion colours come from Okabe & Ito's palette (safe for the common colour-vision
 deficiencies) extended with Paul Tol's muted colours; a criterion keeps its colour everywhere.
@@ -71,6 +71,28 @@ DARK = Theme(
     heat_high="#2F6C92",
 )
 
+# For a projector in a lit room: pure black on white (light greys and pastels wash out), muted
+# text dark enough to read from the back, stronger heat colours, and larger base type.
+PROJECTOR = Theme(
+    "projector",
+    background="#FFFFFF",
+    foreground="#000000",
+    muted="#3A3A3A",
+    grid="#8C8C8C",
+    highlight="#005A9E",
+    supports="#005C3E",
+    contradicts="#9E2A00",
+    heat_low="#D9713C",
+    heat_mid="#F2F2F2",
+    heat_high="#3D8FC4",
+    font_pt=16,
+)
+THEMES = {t.name: t for t in (LIGHT, DARK, PROJECTOR)}
+
+
+def is_dark(theme: Theme) -> bool:
+    return QColor(theme.background).lightnessF() < 0.5
+
 
 def criterion_colour(index: int) -> QColor:
     return QColor(CRITERION_COLOURS[index % len(CRITERION_COLOURS)])
@@ -110,8 +132,8 @@ def apply(app: QApplication, theme: Theme) -> None:
     app.setStyle("Fusion")
     palette = QPalette()
     bg, fg = QColor(theme.background), QColor(theme.foreground)
-    base = bg if theme.name == "light" else QColor("#26282C")
-    window = QColor("#F3F3F3") if theme.name == "light" else QColor("#232427")
+    base = QColor("#26282C") if is_dark(theme) else bg
+    window = QColor("#232427") if is_dark(theme) else QColor("#F3F3F3")
     palette.setColor(QPalette.ColorRole.Window, window)
     palette.setColor(QPalette.ColorRole.WindowText, fg)
     palette.setColor(QPalette.ColorRole.Base, base)
