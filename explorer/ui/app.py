@@ -25,8 +25,7 @@ def create_window(set_path: str | None = None) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     settings = AppSettings()
-    dark = theme.system_prefers_dark() if settings.theme == "system" else settings.theme == "dark"
-    theme.apply(app, theme.DARK if dark else theme.LIGHT)
+    theme.apply(app, theme.chosen(settings.theme))
     pg.setConfigOptions(antialias=True)
     session = Session()
     window = MainWindow(session, settings)

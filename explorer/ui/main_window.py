@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -36,6 +35,7 @@ from explorer.ui import theme
 from explorer.ui.autosave import Autosave, ask_restore, restore
 from explorer.ui.compare_view import show_compare_window
 from explorer.ui.evidence_panel import EvidencePanel
+from explorer.ui.main_menus import build_menus
 from explorer.ui.problems_dialog import ProblemsDialog
 from explorer.ui.profile_panel import ProfilePanel
 from explorer.ui.profiles_chart import ProfilesChart
@@ -108,10 +108,10 @@ class MainWindow(QMainWindow):
         session.resultChanged.connect(self._update_status)
         session.profileChanged.connect(self._update_title)
         self.autosave = Autosave(session, paths.user_data_dir() / RECOVERY_FILE, self)
-        self._build_menus()
+        build_menus(self)
         self._restore_state()
 
-    # ---- menus ---------------------------------------------------------------------------
+    # ---- menus (built in main_menus.py) -------------------------------------------------
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None
     ) -> QAction:
@@ -120,80 +120,6 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(
-            self._action("&Open decision set…", self.choose_set, QKeySequence.StandardKey.Open)
-        )
-        file_menu.addAction(
-            self._action("Open decision set &folder…", self.choose_folder, "Ctrl+Shift+O")
-        )
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addAction(
-            self._action("Open &bundled set", lambda: self.open_path(paths.bundled_set()))
-        )
-        file_menu.addAction(self._action("Re&load", self.reload, "Ctrl+R"))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-
-        edit = self.menuBar().addMenu("&Edit")
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        edit.addAction(undo)
-        edit.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
-
-        view = self.menuBar().addMenu("&View")
-        for i, name in enumerate(("&Tradeoff map", "Option &profiles", "Score &matrix")):
-            view.addAction(
-                self._action(
-                    name, lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
-                )
-            )
-        view.addSeparator()
-        theme_menu = view.addMenu("T&heme")
-        group = QActionGroup(self)
-        for key, label in (("system", "Follow &system"), ("light", "&Light"), ("dark", "&Dark")):
-            action = self._action(label, lambda _=False, key=key: self.set_theme(key))
-            action.setCheckable(True)
-            action.setChecked(self.settings.theme == key)
-            group.addAction(action)
-            theme_menu.addAction(action)
-        view.addSeparator()
-        view.addAction(self._action("&Equal weights", self.session.equal_weights, "Ctrl+E"))
-        view.addAction(self._action("Re&set weights", self.session.reset_weights, "Ctrl+Shift+R"))
-
-        profiles = self.menuBar().addMenu("&Profiles")
-        for action in self.profile_panel.commands.all():
-            profiles.addAction(action)
-        profiles.addSeparator()
-        profiles.addAction(self._action("&Compare profiles…", self.show_compare, "Ctrl+K"))
-
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About", self._about))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_sets:
-            self.recent_menu.addAction(
-                self._action(path, lambda _=False, p=path: self.open_path(Path(p)))
-            )
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            APP_TITLE,
-            "Weight the criteria that matter, watch the ranking change, and read the verbatim "
-            "source quote behind every score.",
-        )
 
     # ---- opening sets --------------------------------------------------------------------
     def choose_set(self) -> None:
@@ -293,8 +219,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
         app = QApplication.instance()
-        dark = theme.system_prefers_dark() if key == "system" else key == "dark"
-        theme.apply(app, theme.DARK if dark else theme.LIGHT)
+        theme.apply(app, theme.chosen(key))
         self.session.refresh()
 
     def _restore_state(self) -> None:

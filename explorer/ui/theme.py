@@ -121,6 +121,13 @@ def system_prefers_dark() -> bool:
 _current = LIGHT
 
 
+def chosen(key: str) -> Theme:
+    """The theme for a setting: "system" follows the desktop's light/dark preference."""
+    if key == "system":
+        return DARK if system_prefers_dark() else LIGHT
+    return THEMES.get(key, LIGHT)
+
+
 def current() -> Theme:
     return _current
 

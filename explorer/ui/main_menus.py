@@ -1,0 +1,109 @@
+"""The main window's menu bar and toolbar: every command a user can reach by keyboard.
+
+Kept out of main_window.py, which owns layout and persistence; the commands themselves live
+on the window, its views and the session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from explorer import paths
+
+if TYPE_CHECKING:
+    from explorer.ui.main_window import MainWindow
+
+THEME_CHOICES = (
+    ("system", "Follow &system"),
+    ("light", "&Light"),
+    ("dark", "&Dark"),
+    ("projector", "&Projector (high contrast)"),
+)
+
+
+def build_menus(window: MainWindow) -> None:
+    _file_menu(window)
+    _edit_menu(window)
+    _view_menu(window)
+    profiles = window.menuBar().addMenu("&Profiles")
+    for action in window.profile_panel.commands.all():
+        profiles.addAction(action)
+    profiles.addSeparator()
+    profiles.addAction(window._action("&Compare profiles…", window.show_compare, "Ctrl+K"))
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(window._action("&About", lambda: _about(window)))
+
+
+def _file_menu(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu("&File")
+    menu.addAction(
+        window._action("&Open decision set…", window.choose_set, QKeySequence.StandardKey.Open)
+    )
+    menu.addAction(
+        window._action("Open decision set &folder…", window.choose_folder, "Ctrl+Shift+O")
+    )
+    window.recent_menu = menu.addMenu("Open &recent")
+    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window, window.recent_menu))
+    menu.addAction(
+        window._action("Open &bundled set", lambda: window.open_path(paths.bundled_set()))
+    )
+    menu.addAction(window._action("Re&load", window.reload, "Ctrl+R"))
+    menu.addSeparator()
+    menu.addAction(window._action("&Quit", window.close, QKeySequence.StandardKey.Quit))
+
+
+def _edit_menu(window: MainWindow) -> None:
+    edit = window.menuBar().addMenu("&Edit")
+    undo = window.session.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = window.session.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    edit.addAction(undo)
+    edit.addAction(redo)
+    window.undo_action, window.redo_action = undo, redo
+
+
+def _view_menu(window: MainWindow) -> None:
+    view = window.menuBar().addMenu("&View")
+    for i in range(window.tabs.count()):
+        name = window.tabs.tabText(i)
+        view.addAction(
+            window._action(
+                name, lambda _=False, i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
+            )
+        )
+    view.addSeparator()
+    theme_menu = view.addMenu("T&heme")
+    group = QActionGroup(window)
+    for key, label in THEME_CHOICES:
+        action = window._action(label, lambda _=False, key=key: window.set_theme(key))
+        action.setCheckable(True)
+        action.setChecked(window.settings.theme == key)
+        group.addAction(action)
+        theme_menu.addAction(action)
+    view.addSeparator()
+    view.addAction(window._action("&Equal weights", window.session.equal_weights, "Ctrl+E"))
+    view.addAction(window._action("Re&set weights", window.session.reset_weights, "Ctrl+Shift+R"))
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    for path in window.settings.recent_sets:
+        menu.addAction(window._action(path, lambda _=False, p=path: window.open_path(Path(p))))
+    if menu.isEmpty():
+        menu.addAction("(none)").setEnabled(False)
+
+
+def _about(window: MainWindow) -> None:
+    from explorer.ui.main_window import APP_TITLE
+
+    QMessageBox.about(
+        window,
+        APP_TITLE,
+        "Weight the criteria that matter, watch the ranking change, and read the verbatim "
+        "source quote behind every score.",
+    )
