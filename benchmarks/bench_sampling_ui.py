@@ -44,7 +44,7 @@ def frames(window: MainWindow, sampling: bool, jumps: bool) -> dict[str, float]:
     session = window.session
     owner = object()
     if sampling:
-        session.set_sampling(SamplingSettings(samples=50_000_000, seed=3))
+        session.set_sampling(SamplingSettings(samples=10_000_000, seed=3))
         session.want_sampling(owner, True)
     intervals: list[float] = []
     paints: list[float] = []
@@ -54,7 +54,6 @@ def frames(window: MainWindow, sampling: bool, jumps: bool) -> dict[str, float]:
     rng = np.random.default_rng(0)
     ids = session.decision_set.criterion_ids
     next_jump = [0.25e9]
-    start_samples = [None]
 
     def tick() -> None:
         now = clock.nsecsElapsed()
@@ -74,7 +73,6 @@ def frames(window: MainWindow, sampling: bool, jumps: bool) -> dict[str, float]:
     timer.start()
     t_start = time.perf_counter()
     first = session.acceptability.samples if session.acceptability else 0
-    start_samples[0] = first
     while time.perf_counter() - t_start < RUN_S:
         app.processEvents()
         time.sleep(0.0005)
