@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from explorer import paths
 from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.problems import LoadError, Problem
-from explorer.core.profile import load_profile, weights_for
+from explorer.core.profile import load_profile
+from explorer.core.profiles import apply_profile
+from explorer.core.robustness.lens_state import LensState
 
 
 def _say(problems: list[Problem]) -> None:
@@ -50,34 +53,40 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def weights_from_args(
-    args: argparse.Namespace, result: LoadResult
-) -> tuple[np.ndarray, Method] | None:
+@dataclass(frozen=True)
+class Weighted:
+    """A set with a weighting applied: what every analysing command starts from."""
+
+    loaded: LoadResult
+    weights: np.ndarray
+    method: Method
+    problem: ScoreMatrix  # the profile's sources lens applied, if it has one
+
+
+def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted | None:
     ds = result.decision_set
+    lens = LensState(ds)
     method = Method(args.method) if args.method else Method.WSM
     if not args.profile:
-        return np.ones(len(ds.criteria)), method
+        return Weighted(result, np.ones(len(ds.criteria)), method, lens.problem)
     try:
-        profile = load_profile(Path(args.profile))
-        vector, notes = weights_for(profile, ds)
+        applied = apply_profile(load_profile(Path(args.profile)), ds)
     except LoadError as exc:
         _say(exc.problems)
         return None
-    _say(notes)
-    return vector, Method(args.method) if args.method else profile.method
+    _say(list(applied.notes))
+    if applied.source_weights is not None:  # the profile rescored cells from the sources
+        lens.set(lens.credibility_from(applied.source_weights), True)
+    method = Method(args.method) if args.method else applied.method
+    return Weighted(result, applied.weights, method, lens.problem)
 
 
-def load_weighted(
-    args: argparse.Namespace,
-) -> tuple[LoadResult, np.ndarray, Method] | None:
+def load_weighted(args: argparse.Namespace) -> Weighted | None:
     """The set and the weighting (`--set`, `--profile`, `--method`), problems already printed."""
     loaded = load_set(args.set_path)
     if loaded is None:
         return None
-    chosen = weights_from_args(args, loaded)
-    if chosen is None:
-        return None
-    return loaded, chosen[0], chosen[1]
+    return weights_from_args(args, loaded)
 
 
 def _write_csv(header: list[str], rows: list[list[Any]]) -> None:
@@ -90,9 +99,8 @@ def rank(args: argparse.Namespace) -> int:
     weighted = load_weighted(args)
     if weighted is None:
         return 1
-    result, weights, method = weighted
-    ds = result.decision_set
-    res = evaluate(ScoreMatrix.from_set(ds), weights, method)
+    ds = weighted.loaded.decision_set
+    res = evaluate(weighted.problem, weighted.weights, weighted.method)
     if res.weights_all_zero:
         print("warning: all weights are zero; every option ties", file=sys.stderr)
     crit_ids = ds.criterion_ids

@@ -97,8 +97,8 @@ def _document(
     acc: Acceptability,
     intervals: list[StabilityInterval],
     changes: list[str],
+    problem: ScoreMatrix,
 ) -> dict[str, Any]:
-    problem = ScoreMatrix.from_set(ds)
     res = evaluate(problem, w, method)
     sampling: dict[str, Any] = {"weights": args.weights, "scores": args.scores}
     if args.weights == "around":
@@ -198,12 +198,11 @@ def run(args: argparse.Namespace) -> int:
     weighted = load_weighted(args)
     if weighted is None:
         return 1
-    loaded, raw, method = weighted
-    ds = loaded.decision_set
+    ds, raw, method = weighted.loaded.decision_set, weighted.weights, weighted.method
     if not np.any(np.asarray(raw) > 0):
         print("warning: all weights are zero; analysing equal weights instead", file=sys.stderr)
     w = shares(raw)
-    problem = ScoreMatrix.from_set(ds)
+    problem = weighted.problem
     _, lows, highs = ds.matrix()
     acc = rank_acceptability(
         problem,
@@ -219,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
     )
     intervals = stability_intervals(problem, w)
     changes = what_would_change(ds, w, problem)
-    doc = _document(ds, args, method, w, acc, intervals, changes)
+    doc = _document(ds, args, method, w, acc, intervals, changes, problem)
     if args.format == "json":
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:

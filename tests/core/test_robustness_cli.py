@@ -144,3 +144,31 @@ def test_bundled_set_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(doc["rank_acceptability"]) == 5 and len(doc["stability"]) == 10
     np.testing.assert_allclose([sum(r) for r in doc["rank_acceptability"].values()], 1, atol=1e-5)
     assert any("overtakes" in text for text in doc["changes"])
+
+
+def test_a_profiles_sources_lens_is_analysed(
+    bundled_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A profile that switched a source off is analysed on the rescored cells, as in the window."""
+    from explorer.core.engine import ScoreMatrix
+    from explorer.core.loader import load_decision_set
+    from explorer.core.robustness import lens_scores, rank_acceptability
+
+    ds = load_decision_set(bundled_path).decision_set
+    off = ds.sources[0].id
+    weights = "\n".join(f"  {c}: 1" for c in ds.criterion_ids)
+    profile = tmp_path / "lens.yaml"
+    profile.write_text(
+        f"schema_version: 2\nname: Lens\ndecision_set: {ds.id}\nweights:\n{weights}\n"
+        f"source_weights:\n  {off}: 0\n"
+    )
+    doc = run_json(capsys, "--profile", str(profile), "--samples", "3000", "--scores", "fixed")
+    lensed = ScoreMatrix.from_set(ds).with_scores(lens_scores(ds, {off: 0.0}).scores)
+    w = np.ones(len(ds.criteria))
+    expected = rank_acceptability(lensed, w, samples=3000, seed=0)
+    for i, option in enumerate(ds.option_ids):
+        assert doc["rank_acceptability"][option] == pytest.approx(
+            expected.acceptability[i].tolist(), abs=1e-6
+        )
+    editorial = rank_acceptability(ScoreMatrix.from_set(ds), w, samples=3000, seed=0)
+    assert not np.array_equal(editorial.rank_counts, expected.rank_counts)
