@@ -1,8 +1,10 @@
-"""The score matrix: every option × criterion score at once, heat-coloured by desirability.
+"""The score matrix: every option × criterion score at once, heat-coloured by desirability
+or by how far apart the sources are.
 
 Charts summarise; the matrix is where an analyst checks a single number and its range, and
 jumps from it to the evidence. Weight changes only move the Total and Rank columns, so a slider
-tick repaints those two columns and nothing else.
+tick repaints those two columns and nothing else; a source's credibility moves only the columns
+whose cells it is quoted in.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui import theme
+from explorer.ui.matrix_colour_key import MatrixColourKey
+from explorer.ui.score_matrix_lens import ColourMode
 from explorer.ui.score_matrix_model import FIRST_CRITERION, TOTAL, ModelIndex, ScoreMatrixModel
 from explorer.ui.session import Session
 
@@ -72,15 +76,47 @@ class ScoreMatrixView(QTableView):
         rows.setDefaultSectionSize(round(self.fontMetrics().lineSpacing() * 2.6))
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._content_widths: list[int] = []
+        # the key lives in the corner above the option names; the corner button it covers
+        # would "select all", which a single-selection table cannot do anyway
+        self.setCornerButtonEnabled(False)
+        self.colour_key = MatrixColourKey(session, self)
+        self.colour_key.modeChanged.connect(self.matrix_model.set_colour_mode)
+        self._fit_key()
         self.setSortingEnabled(True)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._select_index)
         session.setChanged.connect(self._on_set_changed)
+        session.weightsChanged.connect(self.matrix_model.refresh_sources)
         session.resultChanged.connect(self.matrix_model.refresh_totals)
         session.selectionChanged.connect(self._on_selection_changed)
         if session.decision_set is not None:
             self._on_set_changed()
             self._on_selection_changed()
+
+    # ---- colour mode ---------------------------------------------------------------------
+    @property
+    def colour_mode(self) -> ColourMode:
+        return self.matrix_model.colour_mode
+
+    def set_colour_mode(self, mode: ColourMode | str) -> None:
+        """Colour by desirability or by source disagreement (also chosen in the corner key)."""
+        self.matrix_model.set_colour_mode(mode)
+        self.colour_key.set_mode(mode)
+
+    def _fit_key(self) -> None:
+        """Headers at least as large as the key, so it is never clipped; then place it."""
+        key = self.colour_key
+        self.verticalHeader().setMinimumWidth(key.width())
+        self.horizontalHeader().setMinimumHeight(key.needed_height())
+        self.updateGeometries()
+
+    def updateGeometries(self) -> None:
+        """Put the key exactly where the table puts its corner: left of the column headers,
+        above the row headers."""
+        super().updateGeometries()
+        rows, columns = self.verticalHeader(), self.horizontalHeader()
+        self.colour_key.setGeometry(rows.x(), columns.y(), rows.width(), columns.height())
+        self.colour_key.raise_()
 
     def dataChanged(self, top_left: ModelIndex, bottom_right: ModelIndex, roles: Any = ()) -> None:
         """Repaint just the changed columns' strip.
@@ -106,6 +142,7 @@ class ScoreMatrixView(QTableView):
         self.matrix_model.rebuild()
         self.resizeColumnsToContents()
         metrics = self.fontMetrics()
+        self._fit_key()
         self._content_widths = [
             min(
                 max(self.columnWidth(col), metrics.horizontalAdvance("0.000") + 24),

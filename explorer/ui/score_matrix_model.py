@@ -3,6 +3,10 @@
 The view (score_matrix.py) only displays and selects; everything a cell says comes from here,
 read from the session on demand, and rows are sorted here on numpy keys (see sort) so that a
 sort by total can follow the weights live.
+
+Cells show the scores in use (session.scores): the editorial ones, or with the sources lens on,
+the ones recomputed from the quotes, marked ↻ where they differ. They can be coloured by
+desirability or by how far apart the sources are (session.lens.disagreement).
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from explorer.core.evidence import thin_matrix, thin_reason
 from explorer.core.model import DecisionSet, Direction
+from explorer.core.robustness.lens_summary import disagreement_phrase
 from explorer.ui import theme
+from explorer.ui.score_matrix_lens import (
+    RESCORED_MARK,
+    ColourMode,
+    MatrixLens,
+    disagreement_colour,
+)
 from explorer.ui.session import Session
 
 TOTAL, RANK, FIRST_CRITERION = 0, 1, 2
@@ -44,37 +55,100 @@ def _text_colour(background: QColor) -> QColor:
 
 
 class ScoreMatrixModel(QAbstractTableModel):
-    """Reads the session on demand; caches only what is fixed for the life of a decision set."""
+    """Reads the session on demand; caches only what is fixed for the life of a decision set,
+    plus the lens-dependent arrays, so a change can be traced to the columns it touches."""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._set: DecisionSet | None = None
-        self._scores = self._lows = self._highs = np.zeros((0, 0))
+        self._lows = self._highs = np.zeros((0, 0))
         self._unassessed = self._thin = np.zeros((0, 0), dtype=bool)
         self._order = np.zeros(0, dtype=int)  # display row → option index
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._mode = ColourMode.DESIRABILITY
+        self._lens = MatrixLens()  # scores shown, ↻ marks, spreads: as last read from the session
+        self._pending = np.zeros(0, dtype=bool)  # criteria repainted before the result caught up
 
     def rebuild(self) -> None:
         self.beginResetModel()
         self._set = ds = self.session.decision_set
         self._order = np.arange(0 if ds is None else len(ds.options))
         self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        self._lens.reset(ds)
         if ds is not None:
-            self._scores, self._lows, self._highs = ds.matrix()
+            _, self._lows, self._highs = ds.matrix()
             self._unassessed = np.array(
                 [[ds.assessment(o.id, c.id).unassessed for c in ds.criteria] for o in ds.options],
                 dtype=bool,
-            ).reshape(self._scores.shape)
+            ).reshape(self._lows.shape)
             self._thin = thin_matrix(ds)
+            self._pending = np.zeros(len(ds.criteria), dtype=bool)
+            self._pull()
         self.endResetModel()
 
-    def refresh_totals(self) -> None:
-        """Only Total and Rank depend on the weights; everything else is fixed per set."""
-        if self.rowCount():
-            if self._sort[0] in (TOTAL, RANK):
+    # ---- session → model -----------------------------------------------------------------
+    def _pull(self) -> np.ndarray:
+        return self._lens.pull(self.session, self._mode is ColourMode.DISAGREEMENT)
+
+    def refresh_sources(self) -> None:
+        """Source weights or the lens switch may have changed: repaint the columns they moved.
+
+        The result (and with it desirability) arrives a moment later; those columns are kept
+        pending and repainted again then, so no cell keeps a stale heat colour.
+        """
+        changed = self._pull()
+        if changed.any():
+            self._pending |= changed
+            self._emit_criteria(changed)
+            if self._sort[0] >= FIRST_CRITERION:
                 self._apply_order(self._sorted_order())
-            self.dataChanged.emit(self.index(0, TOTAL), self.index(self.rowCount() - 1, RANK))
+
+    def refresh_totals(self) -> None:
+        """Weights move only Total and Rank; the lens also moves the columns it rescored."""
+        if not self.rowCount():
+            return
+        changed = self._pull() | self._pending
+        self._pending = np.zeros_like(self._pending)
+        if self._sort[0] in (TOTAL, RANK) or (self._sort[0] >= FIRST_CRITERION and changed.any()):
+            self._apply_order(self._sorted_order())
+        self.dataChanged.emit(self.index(0, TOTAL), self.index(self.rowCount() - 1, RANK))
+        self._emit_criteria(changed)
+
+    def _emit_criteria(self, changed: np.ndarray) -> None:
+        """One dataChanged per run of adjacent changed columns: the view repaints strips."""
+        last = self.rowCount() - 1
+        j = 0
+        while j < len(changed):
+            if not changed[j]:
+                j += 1
+                continue
+            end = j
+            while end + 1 < len(changed) and changed[end + 1]:
+                end += 1
+            self.dataChanged.emit(
+                self.index(0, FIRST_CRITERION + j), self.index(last, FIRST_CRITERION + end)
+            )
+            j = end + 1
+
+    # ---- colour mode ---------------------------------------------------------------------
+    @property
+    def colour_mode(self) -> ColourMode:
+        return self._mode
+
+    def set_colour_mode(self, mode: ColourMode | str) -> None:
+        mode = ColourMode(mode)
+        if mode is self._mode:
+            return
+        self._mode = mode
+        self._lens.forget()  # spreads are diffed only while on show: read them afresh
+        self._pull()
+        if self._sort[0] >= FIRST_CRITERION:
+            self._apply_order(self._sorted_order())
+        if self.rowCount():
+            self._emit_criteria(np.ones(len(self._pending), dtype=bool))
+            last = self.columnCount() - 1
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, FIRST_CRITERION, last)
 
     # ---- sorting -------------------------------------------------------------------------
     # Sorting lives here, on numpy keys, rather than in a QSortFilterProxyModel: a proxy asks
@@ -93,6 +167,8 @@ class ScoreMatrixModel(QAbstractTableModel):
             keys = result.totals
         elif column == RANK:
             keys = result.ranks.astype(float)
+        elif self._mode is ColourMode.DISAGREEMENT:  # sort by what the colour shows
+            keys = self._lens.disagreement[:, column - FIRST_CRITERION].copy()
         else:  # by desirability, so "best first" means the same on every criterion
             j = column - FIRST_CRITERION
             keys = np.where(self._unassessed[:, j], -1.0, result.desirability[:, j])
@@ -162,19 +238,23 @@ class ScoreMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if unassessed:
                 return "n/a"
-            s, lo, hi = self._scores[i, j], self._lows[i, j], self._highs[i, j]
-            text = _fmt(s) if lo == hi == s else f"{_fmt(s)}  [{_fmt(lo)}–{_fmt(hi)}]"
+            s, lo, hi = self._lens.shown[i, j], self._lows[i, j], self._highs[i, j]
+            score = f"{_fmt(s)}{RESCORED_MARK}" if self._lens.rescored[i, j] else _fmt(s)
+            text = score if lo == hi == s else f"{score}  [{_fmt(lo)}–{_fmt(hi)}]"
             return f"{text} {THIN_MARK}" if self._thin[i, j] else text
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             t = theme.current()
             if unassessed:
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QBrush(QColor(t.foreground))
                 return QBrush(QColor(t.muted), Qt.BrushStyle.BDiagPattern)
-            return QBrush(theme.heat_colour(t, float(result.desirability[i, j])))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            t = theme.current()
-            if unassessed:
-                return QBrush(QColor(t.foreground))
-            return QBrush(_text_colour(theme.heat_colour(t, float(result.desirability[i, j]))))
+            if self._mode is ColourMode.DISAGREEMENT:
+                colour = disagreement_colour(t, float(self._lens.level[i, j]))
+            else:
+                colour = theme.heat_colour(t, float(result.desirability[i, j]))
+            return QBrush(
+                colour if role == Qt.ItemDataRole.BackgroundRole else _text_colour(colour)
+            )
         if role == Qt.ItemDataRole.FontRole and unassessed:
             font = QFont()
             font.setItalic(True)
@@ -218,10 +298,19 @@ class ScoreMatrixModel(QAbstractTableModel):
         if self._unassessed[i, j]:
             lines.append("Not assessed: counted as the scale midpoint, full range uncertain")
         else:
-            lines.append(
-                f"Score {_fmt(self._scores[i, j])} (range {_fmt(self._lows[i, j])}–"
-                f"{_fmt(self._highs[i, j])}) on {_fmt(crit.scale.min)}–{_fmt(crit.scale.max)}"
-            )
+            lens = self._lens
+            scale = f"on {_fmt(crit.scale.min)}–{_fmt(crit.scale.max)}"
+            span = f"{_fmt(self._lows[i, j])}–{_fmt(self._highs[i, j])}"
+            score = _fmt(lens.shown[i, j])
+            if lens.rescored[i, j]:
+                lines.append(
+                    f"Score {score} {RESCORED_MARK} rescored from the sources "
+                    f"(editorial {_fmt(lens.editorial[i, j])}, range {span}) {scale}"
+                )
+            else:
+                lines.append(f"Score {score} (range {span}) {scale}")
+            spread = disagreement_phrase(int(lens.voices[i, j]), float(lens.disagreement[i, j]))
+            lines.append(f"Sources: {spread}")
         lines += [
             f"Desirability {result.desirability[i, j]:.2f}",
             f"Weight share {result.weights[j]:.0%}",
@@ -232,6 +321,11 @@ class ScoreMatrixModel(QAbstractTableModel):
             reason = thin_reason(self._set.assessment(option.id, crit.id))
             lines.append(f"{THIN_MARK} Thin evidence: {reason}")
         return "\n".join(lines)
+
+    def _sort_hint(self) -> str:
+        if self._mode is ColourMode.DISAGREEMENT:
+            return "Click to sort by source disagreement, most disputed first"
+        return "Click to sort best first"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -269,6 +363,6 @@ class ScoreMatrixModel(QAbstractTableModel):
             return (
                 f"{crit.name}\n{crit.definition}\n{better.capitalize()} is better; scale "
                 f"{_fmt(scale.min)} ({scale.min_label or 'min'}) – {_fmt(scale.max)} "
-                f"({scale.max_label or 'max'})\nWeight share {share:.0%}"
+                f"({scale.max_label or 'max'})\nWeight share {share:.0%}\n{self._sort_hint()}"
             )
         return None

@@ -7,15 +7,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 
 from explorer.core.engine import Method
+from explorer.core.robustness import lens_scores
+from explorer.core.robustness.lens_summary import disagreement_level, disagreement_phrase, points
 from explorer.ui import theme
+from explorer.ui.matrix_colour_key import RESCORED_TEXT
 from explorer.ui.score_matrix import ScoreMatrixView
+from explorer.ui.score_matrix_lens import RESCORED_MARK, ColourMode, disagreement_colour
 from explorer.ui.score_matrix_model import FIRST_CRITERION, RANK, THIN_MARK, TOTAL
 from explorer.ui.session import Session
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 @pytest.fixture
@@ -203,3 +208,161 @@ def test_selection_and_criterion_sort_survive_reorder(
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     names = [view.model().headerData(r, Qt.Orientation.Vertical) for r in range(3)]
     assert names == [o.name for o in ds.options]
+
+
+# ---- sources lens and disagreement colouring ---------------------------------------------------
+
+
+@pytest.fixture
+def big_view(qtbot, bundled_session: Session) -> ScoreMatrixView:
+    v = ScoreMatrixView(bundled_session)
+    qtbot.addWidget(v)
+    v.resize(1280, 800)
+    return v
+
+
+def test_disagreement_mode_colours_by_spread(big_view: ScoreMatrixView, bundled_session) -> None:
+    session, view = bundled_session, big_view
+    ds, lens = session.decision_set, session.lens
+    assert view.colour_mode is ColourMode.DESIRABILITY
+    combo = view.colour_key.combo
+    assert combo.accessibleName() == "Colour the score matrix by"
+    combo.setCurrentIndex(combo.findData(ColourMode.DISAGREEMENT.value))  # as the user picks it
+    assert view.colour_mode is ColourMode.DISAGREEMENT
+    assert "Spread of the sources' implied scores, in score points" in view.colour_key.legend.text()
+    assert view.colour_key.high_end.text() == "5+ pts"  # every criterion is on 0–10
+    level = disagreement_level(ds, lens.disagreement)
+    t = theme.current()
+    for i, option in enumerate(ds.option_ids):
+        for j in range(len(ds.criteria)):
+            index = _cell(view, option, FIRST_CRITERION + j)
+            brush = index.data(Qt.ItemDataRole.BackgroundRole)
+            assert brush.color() == disagreement_colour(t, float(level[i, j]))
+            phrase = disagreement_phrase(int(lens.voices[i, j]), float(lens.disagreement[i, j]))
+            assert f"Sources: {phrase}" in index.data(Qt.ItemDataRole.ToolTipRole)
+    # full warning colour at 5 points apart, neutral at 0; the worst bundled cell is 4.5 apart
+    assert disagreement_colour(t, 1.0) == QColor(t.contradicts)
+    i, j = np.unravel_index(np.argmax(lens.disagreement), lens.disagreement.shape)
+    assert lens.disagreement[i, j] == 4.5
+    hot = _cell(view, ds.option_ids[i], FIRST_CRITERION + j)
+    assert hot.data(Qt.ItemDataRole.BackgroundRole).color() == disagreement_colour(t, 0.9)
+    spread = f"{lens.voices[i, j]} sources, {points(lens.disagreement[i, j])} points apart"
+    assert spread in hot.data(Qt.ItemDataRole.ToolTipRole)
+    assert disagreement_colour(t, 0.0) == QColor(t.heat_mid)
+    # back to desirability: the heat colours return
+    view.set_colour_mode(ColourMode.DESIRABILITY)
+    assert combo.currentData() == ColourMode.DESIRABILITY.value
+    heat = theme.heat_colour(t, float(session.result.desirability[i, j]))
+    assert hot.data(Qt.ItemDataRole.BackgroundRole).color() == heat
+
+
+def test_lens_shows_rescored_scores(big_view: ScoreMatrixView, bundled_session) -> None:
+    session, view = bundled_session, big_view
+    ds = session.decision_set
+    editorial, lows, highs = ds.matrix()
+    source = ds.sources[2].id
+    session.set_source_weight(source, 0.0)
+    session.flush()
+    lens = lens_scores(ds, {source: 0.0})
+    np.testing.assert_array_equal(session.scores, lens.scores)
+    assert RESCORED_TEXT in view.colour_key.legend.text()
+    marked = 0
+    for i, option in enumerate(ds.option_ids):
+        total = _cell(view, option, TOTAL).data()
+        assert total == f"{session.result.totals[i]:.3f}"
+        for j in range(len(ds.criteria)):
+            index = _cell(view, option, FIRST_CRITERION + j)
+            text, tip = index.data(), index.data(Qt.ItemDataRole.ToolTipRole)
+            score = f"{lens.scores[i, j]:.3g}"
+            if abs(lens.scores[i, j] - editorial[i, j]) > 0.005:
+                marked += 1
+                assert text.startswith(f"{score}{RESCORED_MARK}  [{lows[i, j]:g}–{highs[i, j]:g}]")
+                assert f"rescored from the sources (editorial {editorial[i, j]:g}" in tip
+            else:
+                assert RESCORED_MARK not in text and text.startswith(f"{editorial[i, j]:g}")
+    assert marked > 10
+    # the lens off again: editorial scores, no marks, whatever the sliders still say
+    session.set_lens_active(False)
+    session.flush()
+    assert RESCORED_TEXT not in view.colour_key.legend.text()
+    for option in ds.option_ids:
+        for j in range(len(ds.criteria)):
+            assert RESCORED_MARK not in _cell(view, option, FIRST_CRITERION + j).data()
+
+
+def test_lens_repaints_only_the_columns_it_changes(view: ScoreMatrixView, session: Session) -> None:
+    """Commute: with every source trusted, only bus × time (8 written, quotes imply 8 and 6)
+    changes, so only Total, Rank and the time column may be repainted."""
+    changed: list[tuple[int, int]] = []
+    view.matrix_model.dataChanged.connect(
+        lambda a, b, _roles=(): changed.append((a.column(), b.column()))
+    )
+    time = _crit_col(session, "time")
+    session.set_lens_active(True)
+    session.flush()
+    assert (time, time) in changed and (TOTAL, RANK) in changed
+    assert set(changed) == {(TOTAL, RANK), (time, time)}
+    assert _cell(view, "bus", time).data().startswith(f"7{RESCORED_MARK}  [6–9]")
+    assert _cell(view, "car", time).data().startswith("2  [1–4]")
+    # criterion weights move Total and Rank only, the lens on or off
+    changed.clear()
+    session.set_weights(np.array([0.2, 0.5, 0.3]))
+    session.flush()
+    assert changed == [(TOTAL, RANK)]
+
+
+def test_disagreement_sort_puts_disputes_first(big_view: ScoreMatrixView, bundled_session) -> None:
+    session, view = bundled_session, big_view
+    ds, lens = session.decision_set, session.lens
+    j = int(np.argmax(lens.disagreement.max(axis=0)))
+    view.set_colour_mode(ColourMode.DISAGREEMENT)
+    view.sortByColumn(FIRST_CRITERION + j, Qt.SortOrder.DescendingOrder)
+    order = [view.matrix_model.option_id(r) for r in range(len(ds.options))]
+    spreads = [lens.disagreement[ds.option_ids.index(o), j] for o in order]
+    assert spreads == sorted(spreads, reverse=True)
+    tip = view.model().headerData(FIRST_CRITERION + j, Qt.Orientation.Horizontal, TOOLTIP)
+    assert "most disputed first" in tip
+
+
+def test_colour_key_fits_its_corner(qtbot, big_view: ScoreMatrixView) -> None:
+    big_view.show()
+    qtbot.waitExposed(big_view)
+    key = big_view.colour_key
+    assert key.geometry().height() >= key.needed_height()
+    assert key.geometry().width() == big_view.verticalHeader().width()
+    assert key.geometry().bottom() < big_view.verticalHeader().geometry().top()
+    assert key.combo.width() >= key.combo.sizeHint().width()  # the mode name is never cut
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_screenshot_disagreement(qtbot, qapp, bundled_path: Path, output_dir: Path, dark) -> None:
+    previous = theme.current()
+    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    try:
+        session = Session()
+        session.load(bundled_path)
+        view = ScoreMatrixView(session)
+        qtbot.addWidget(view)
+        view.resize(1280, 800)
+        view.show()
+        qtbot.waitExposed(view)
+        view.set_colour_mode(ColourMode.DISAGREEMENT)
+        session.set_source_weight(session.decision_set.sources[3].id, 0.0)
+        session.flush()
+        session.select(option=session.decision_set.option_ids[0], criterion="escalation_risk")
+        name = f"score_matrix_disagreement_{'dark' if dark else 'light'}.png"
+        assert view.grab().save(str(output_dir / name))
+    finally:
+        theme.apply(qapp, previous)
+
+
+def test_colour_mode_by_keyboard(qtbot, big_view: ScoreMatrixView) -> None:
+    big_view.show()
+    qtbot.waitExposed(big_view)
+    with qtbot.waitActive(big_view):
+        big_view.activateWindow()
+    big_view.setFocus()
+    qtbot.keyClick(big_view, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # "C&olour by"
+    assert big_view.colour_key.combo.hasFocus()
+    qtbot.keyClick(big_view.colour_key.combo, Qt.Key.Key_Down)
+    assert big_view.colour_mode is ColourMode.DISAGREEMENT
