@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from explorer.cli import commands, profile_cmd, robustness_cmd
+from explorer.cli import brief_cmd, commands, profile_cmd, robustness_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     robustness_cmd.add_parser(sub)
     profile_cmd.add_parser(sub)
+    brief_cmd.add_parser(sub)
     return parser
 
 

@@ -1,0 +1,68 @@
+"""The briefing PDF and print path: pages, atomic writes, the printer route."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QPageLayout
+from PySide6.QtPrintSupport import QPrinter
+
+from explorer.core.briefing.deck import DeckSettings
+from explorer.ui.briefing import pdf_export
+from explorer.ui.briefing.slides import SlideRenderer
+from explorer.ui.session import Session
+from explorer.ui.theme import DARK
+
+
+def text_of(reader: PdfReader, page: int) -> str:
+    return " ".join(reader.pages[page].extract_text().split())
+
+
+def test_one_page_per_visible_slide_then_sources(session: Session, tmp_path: Path):
+    session.set_deck(DeckSettings().with_hidden("weights", True))
+    out = tmp_path / "brief.pdf"
+    pages = pdf_export.write_pdf(session, out, DARK)
+    reader = PdfReader(str(out))
+    assert pages == len(reader.pages) == 8 + 1
+    assert "How should a city commuter get to work?" in text_of(reader, 0)
+    assert not any("criteria and their weights" in text_of(reader, k) for k in range(pages))
+    box = reader.pages[0].mediabox  # A4 landscape, in points
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)
+    assert reader.metadata.title == "Getting to work — briefing"
+    assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_a_failed_write_keeps_the_old_file(session: Session, tmp_path: Path, monkeypatch):
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"old")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("painter failed")
+
+    monkeypatch.setattr(SlideRenderer, "paint_references", broken)
+    with pytest.raises(RuntimeError):
+        pdf_export.write_pdf(session, out)
+    assert out.read_bytes() == b"old"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_unwritable_folder_is_an_oserror(session: Session, tmp_path: Path):
+    with pytest.raises(OSError):
+        pdf_export.write_pdf(session, tmp_path / "missing" / "brief.pdf")
+
+
+def test_print_goes_through_the_same_pages(session: Session, tmp_path: Path):
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    pdf_export.prepare_printer(printer, session)
+    assert printer.pageLayout().orientation() is QPageLayout.Orientation.Landscape
+    assert printer.docName() == "Getting to work — briefing"
+    pages = pdf_export.print_briefing(session, printer)
+    reader = PdfReader(str(out))
+    assert pages == len(reader.pages) == 9 + 1
+    assert text_of(reader, pages - 1).startswith("Sources cited")
+    assert text_of(reader, 5).startswith("Bus Ranked 2 of 3")

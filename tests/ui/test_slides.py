@@ -1,0 +1,190 @@
+"""Briefing slides: every slide fits any rect with nothing clipped or overlapping, shows the live
+analysis, honours the deck, and cites its quotes inline or as footnotes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from explorer.core.briefing.deck import DeckSettings, option_key
+from explorer.ui.briefing.slides import SlideRenderer
+from explorer.ui.session import Session
+from explorer.ui.theme import DARK, LIGHT, PROJECTOR, Theme
+
+SIZES = [(1024, 768), (1920, 1080), (3840, 2160)]
+SENTINEL = QColor("#FF00FF")
+EPS = 0.51
+
+
+def render(
+    session: Session, key: str, size: tuple[int, int], theme: Theme = LIGHT, **kw
+) -> tuple[SlideRenderer, QImage, list]:
+    renderer = SlideRenderer(session, theme, date(2025, 3, 7))
+    image = QImage(*size, QImage.Format.Format_ARGB32)
+    image.fill(SENTINEL)
+    painter = QPainter(image)
+    quotes = renderer.paint(painter, QRectF(0, 0, *size), key, **kw)
+    painter.end()
+    return renderer, image, quotes
+
+
+def texts(renderer: SlideRenderer) -> list[str]:
+    return [text for _, text in renderer.placed]
+
+
+def assert_laid_out(renderer: SlideRenderer, rect: QRectF) -> None:
+    """Every line inside the slide, none overlapping another."""
+    boxes = [(box, text) for box, text in renderer.placed if text.strip()]
+    assert boxes
+    inner = rect.adjusted(-EPS, -EPS, EPS, EPS)
+    for box, text in boxes:
+        assert inner.contains(box), f"{text!r} at {box} leaves {rect}"
+    for k, (a, ta) in enumerate(boxes):
+        shrunk = a.adjusted(EPS, EPS, -EPS, -EPS)
+        for b, tb in boxes[k + 1 :]:
+            assert not shrunk.intersects(b.adjusted(EPS, EPS, -EPS, -EPS)), f"{ta!r} / {tb!r}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_slide_fits_at_every_size(bundled_session: Session, output_dir: Path, size):
+    folder = output_dir / "briefing" / "slides"
+    folder.mkdir(parents=True, exist_ok=True)
+    renderer = SlideRenderer(bundled_session, LIGHT)
+    keys = renderer.keys()
+    assert len(keys) == 4 + 5 + 2
+    for key in keys:
+        painted, image, _ = render(bundled_session, key, size)
+        assert_laid_out(painted, QRectF(0, 0, *size))
+        corner = image.pixelColor(size[0] - 1, 0)
+        assert corner == QColor(LIGHT.background), key  # the slide fills its rect
+        image.save(str(folder / f"{key.replace(':', '-')}-{size[0]}x{size[1]}.png"))
+
+
+@pytest.mark.parametrize("theme", [DARK, PROJECTOR], ids=lambda t: t.name)
+def test_themes_and_a_slide_offset_in_a_larger_canvas(bundled_session, output_dir, theme):
+    """Painted into a rect inside a bigger image, nothing lands outside the rect."""
+    folder = output_dir / "briefing" / "slides"
+    folder.mkdir(parents=True, exist_ok=True)
+    renderer = SlideRenderer(bundled_session, theme)
+    rect = QRectF(40, 30, 1024, 768)
+    keys = renderer.keys()
+    for key in keys:
+        image = QImage(1104, 828, QImage.Format.Format_ARGB32)
+        image.fill(SENTINEL)
+        painter = QPainter(image)
+        renderer.paint(painter, rect, key)
+        painter.end()
+        assert_laid_out(renderer, rect)
+        for x, y in ((39, 400), (1064, 400), (500, 29), (500, 798), (0, 0), (1103, 827)):
+            assert image.pixelColor(x, y) == SENTINEL, (key, x, y)
+        assert image.pixelColor(41, 31) == QColor(theme.background)
+        if key in ("title", "option:refocus_mission", "robustness"):
+            image.save(str(folder / f"{theme.name}-{key.replace(':', '-')}.png"))
+
+
+def test_slides_fit_a_portrait_rect(bundled_session):
+    for key in ("option:refocus_mission", "sources", "robustness", "title"):
+        renderer, _, _ = render(bundled_session, key, (800, 1100))
+        assert_laid_out(renderer, QRectF(0, 0, 800, 1100))
+
+
+def test_option_slide_shows_standing_drivers_and_cited_quotes(session: Session):
+    renderer, _, quotes = render(session, "option:bus", (1920, 1080))
+    shown = texts(renderer)
+    assert "Bus" in shown
+    assert "Ranked 2 of 3 · total 0.43 · Weighted sum" in shown
+    assert "Monthly cost" in shown  # its top driver
+    joined = " ".join(shown)
+    assert "Not assessed: Health benefit" in joined
+    assert [q.text for q in quotes] == [
+        "The bus is cheaper than driving",
+        "slower than both",
+        'Some riders say the bus is "reliable enough" - others call it the slowest way in.',
+    ]
+    for q in quotes:  # on screen each quote is credited inline, whole
+        assert f"“{q.text}”" in joined
+    assert "Commuting note (2024) · on Door-to-door time" in shown
+
+
+def test_footnotes_number_quotes_on_from_first_note(session: Session):
+    renderer, _, quotes = render(session, "option:bus", (1403, 992), footnotes=True, first_note=7)
+    shown = texts(renderer)
+    joined = " ".join(shown)
+    assert len(quotes) == 3
+    assert "“The bus is cheaper than driving”⁷" in joined
+    assert "⁹" in joined and "¹⁰" not in joined
+    # the three quotes share one source: one footnote names all three numbers
+    assert "7, 8, 9. Commuting note. 2024. Origin document: commute-note.txt" in shown
+    assert "Commuting note (2024) · on Door-to-door time" not in shown
+
+
+def test_slides_follow_the_session(session: Session):
+    renderer, _, _ = render(session, "option:car", (1024, 768))
+    assert "Ranked 3 of 3 · total 0.30 · Weighted sum" in texts(renderer)
+    session.set_weights([0, 1, 0])  # time only: the car is fastest
+    session.flush()
+    renderer, _, _ = render(session, "option:car", (1024, 768))
+    assert "Ranked 1 of 3 · total 0.80 · Weighted sum" in texts(renderer)
+    renderer, _, _ = render(session, "ranking", (1024, 768))
+    assert any(t.startswith("Car leads with 0.80") for t in texts(renderer))
+
+
+def test_switching_a_source_off_removes_its_quotes(session: Session):
+    session.set_source_weight("note", 0.0)
+    session.flush()
+    _, _, quotes = render(session, "option:bike", (1920, 1080))
+    assert quotes == []
+    renderer, _, _ = render(session, "sources", (1920, 1080))
+    assert any("switched off" in t for t in texts(renderer))
+    renderer, _, _ = render(session, "title", (1920, 1080))
+    assert any("switched off: Commuting note" in t for t in texts(renderer))
+
+
+def test_keys_and_titles_follow_the_deck(session: Session):
+    renderer = SlideRenderer(session, LIGHT)
+    keys = renderer.keys()
+    assert keys == [
+        "title",
+        "weights",
+        "ranking",
+        "tradeoff",
+        "option:bike",
+        "option:bus",
+        "option:car",
+        "robustness",
+        "sources",
+    ]
+    assert [renderer.title(k) for k in keys[3:7]] == ["Tradeoff map", "Bicycle", "Bus", "Car"]
+    order = ["title", option_key("car"), *[k for k in keys if k not in ("title", "option:car")]]
+    session.set_deck(DeckSettings().with_order(order).with_hidden("tradeoff", True))
+    shown = renderer.keys()
+    assert shown[:2] == ["title", "option:car"]
+    assert "tradeoff" not in shown
+    assert "tradeoff" in renderer.keys(include_hidden=True)
+    painted, _, _ = render(session, "option:car", (1024, 768))
+    assert "2 / 8" in texts(painted)  # its place in the deck as shown
+    painted, _, _ = render(session, "tradeoff", (1024, 768))
+    assert "Hidden" in texts(painted)
+
+
+def test_title_slide_names_the_profile(session: Session):
+    renderer, _, _ = render(session, "title", (1920, 1080))
+    shown = texts(renderer)
+    assert "How should a city commuter get to work?" in shown
+    assert "Weighting: Unsaved weighting" in shown
+    assert "Weighted sum · 7 March 2025" in shown
+    session.mark_saved(session.current_profile(name="Frugal"))
+    session.set_weights([5, 1, 1])
+    session.flush()
+    renderer, _, _ = render(session, "title", (1920, 1080))
+    assert "Weighting: Frugal, modified" in texts(renderer)
+
+
+def test_no_set_paints_a_blank_slide(qapp):
+    renderer, image, quotes = render(Session(), "title", (640, 360))
+    assert quotes == [] and renderer.keys() == []
+    assert image.pixelColor(10, 10) == QColor(LIGHT.background)
