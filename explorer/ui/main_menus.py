@@ -29,6 +29,7 @@ def build_menus(window: MainWindow) -> None:
     _file_menu(window)
     _edit_menu(window)
     _view_menu(window)
+    _toolbar(window)
     profiles = window.menuBar().addMenu("&Profiles")
     for action in window.profile_panel.commands.all():
         profiles.addAction(action)
@@ -52,6 +53,13 @@ def _file_menu(window: MainWindow) -> None:
         window._action("Open &bundled set", lambda: window.open_path(paths.bundled_set()))
     )
     menu.addAction(window._action("Re&load", window.reload, "Ctrl+R"))
+    menu.addSeparator()
+    export = menu.addMenu("&Export")
+    for action in window.exports.all():
+        if action is window.exports.print:
+            continue
+        export.addAction(action)
+    menu.addAction(window.exports.print)
     menu.addSeparator()
     menu.addAction(window._action("&Quit", window.close, QKeySequence.StandardKey.Quit))
 
@@ -77,6 +85,11 @@ def _view_menu(window: MainWindow) -> None:
             )
         )
     view.addSeparator()
+    window.present_action = window._action("&Present briefing", window.present, "F5")
+    window.present_action.setToolTip("Present the briefing full screen (F5); Esc leaves")
+    view.addAction(window.present_action)
+    view.addAction(window._action("Arrange s&lides and notes…", window.arrange_slides))
+    view.addSeparator()
     theme_menu = view.addMenu("T&heme")
     group = QActionGroup(window)
     for key, label in THEME_CHOICES:
@@ -88,6 +101,19 @@ def _view_menu(window: MainWindow) -> None:
     view.addSeparator()
     view.addAction(window._action("&Equal weights", window.session.equal_weights, "Ctrl+E"))
     view.addAction(window._action("Re&set weights", window.session.reset_weights, "Ctrl+Shift+R"))
+
+
+def _toolbar(window: MainWindow) -> None:
+    """The few commands a briefer reaches for mid-meeting, one click away."""
+    bar = window.addToolBar("Briefing")
+    bar.setObjectName("briefing-toolbar")  # saveState needs a name to restore it
+    bar.setAccessibleName("Briefing toolbar")
+    bar.setMovable(False)
+    bar.addAction(window.undo_action)
+    bar.addAction(window.redo_action)
+    bar.addSeparator()
+    bar.addAction(window.present_action)
+    bar.addAction(window.exports.pdf)
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:

@@ -33,8 +33,10 @@ from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.ui import theme
 from explorer.ui.autosave import Autosave, ask_restore, restore
+from explorer.ui.briefing.controller import open_slide_manager, start_presentation
 from explorer.ui.compare_view import show_compare_window
 from explorer.ui.evidence_panel import EvidencePanel
+from explorer.ui.export_actions import ExportActions
 from explorer.ui.main_menus import build_menus
 from explorer.ui.problems_dialog import ProblemsDialog
 from explorer.ui.profile_panel import ProfilePanel
@@ -44,6 +46,7 @@ from explorer.ui.score_matrix import ScoreMatrixView
 from explorer.ui.session import Session
 from explorer.ui.settings import AppSettings
 from explorer.ui.source_viewer import SourceViewer
+from explorer.ui.sources_panel import SourcesPanel
 from explorer.ui.tradeoff_map import TradeoffMap
 from explorer.ui.weights_panel import WeightsPanel
 
@@ -73,10 +76,12 @@ class MainWindow(QMainWindow):
         self.library = ProfileLibrary()
         self.profile_panel = ProfilePanel(session, library=self.library)
         self.compare_window: QWidget | None = None
+        self.sources_panel = SourcesPanel(session)
         self.side_tabs = QTabWidget()
-        self.side_tabs.setAccessibleName("Evidence and profiles")
+        self.side_tabs.setAccessibleName("Evidence, profiles and sources")
         self.side_tabs.addTab(self.evidence_panel, "E&vidence")
         self.side_tabs.addTab(self.profile_panel, "Pro&files")
+        self.side_tabs.addTab(self.sources_panel, "&Sources")
         self.setAcceptDrops(True)  # profile files and decision sets can be dropped on the window
 
         self.tabs = QTabWidget()
@@ -104,6 +109,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.profile_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.exports = ExportActions(session, self)
+        self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         session.setChanged.connect(self._on_set_changed)
         session.resultChanged.connect(self._update_status)
         session.profileChanged.connect(self._update_title)
@@ -251,6 +258,14 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes("window/centre", self.centre.saveState())
         self.settings.chart_tab = self.tabs.currentIndex()
         self.settings.sync()
+
+    def present(self) -> None:
+        """F5: the briefing full screen (and the presenter view on a second screen)."""
+        self.session.flush()
+        start_presentation(self.session, self)
+
+    def arrange_slides(self) -> None:
+        open_slide_manager(self.session, self)
 
     def show_compare(self) -> None:
         if self.compare_window is None:
