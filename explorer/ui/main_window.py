@@ -42,6 +42,7 @@ from explorer.ui.problems_dialog import ProblemsDialog
 from explorer.ui.profile_panel import ProfilePanel
 from explorer.ui.profiles_chart import ProfilesChart
 from explorer.ui.ranking_chart import RankingChart
+from explorer.ui.robustness_view import RobustnessView
 from explorer.ui.score_matrix import ScoreMatrixView
 from explorer.ui.session import Session
 from explorer.ui.settings import AppSettings
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.tradeoff_map, "&Tradeoff map")
         self.tabs.addTab(self.profiles_chart, "Option &profiles")
         self.tabs.addTab(self.score_matrix, "Score &matrix")
+        self.robustness_view = RobustnessView(session)
+        self.tabs.addTab(self.robustness_view, "Ro&bustness")
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.ranking_chart)
         self.centre.addWidget(self.tabs)

@@ -4,14 +4,28 @@ Every control forwards straight to the Session and never does weight arithmetic 
 session owns the rescaling rule (explorer/core/weights.py) and coalesces recomputes, so a slider
 drag just sends values. The row shows what the session says via `sync`, with signals blocked so
 showing a value never sends it back.
+
+Behind the slider groove the row paints the weight's stability band: the shares over which the
+current leader stays first (the others rescaled in proportion, exactly as the slider moves them)
+and, darker, where the whole ranking holds. The analyst sees how far a weight can move before
+the answer changes without opening another view.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFrame,
@@ -19,12 +33,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSlider,
+    QStyle,
+    QStyleOptionSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.core.model import Criterion, Direction
+from explorer.core.robustness import StabilityInterval
 from explorer.ui import theme
 from explorer.ui.session import Session
 
@@ -33,6 +50,51 @@ ARROW_STEP = 5  # 0.5 % per arrow key
 PAGE_STEP = 100  # 10 % per PgUp/PgDn
 LOCK_TOOLTIP = "Lock this weight: other changes will not move it"
 LOCKED_TOOLTIP = "Locked: other changes will not move this weight (click to unlock)"
+SLIDER_PX = 24  # tall enough for the band to show above and below the groove and handle
+BAND_PX = 20  # height of the leader band
+RANK_BAND_PX = 4  # the whole-ranking strip along the band's lower edge
+BAND_ALPHA = 80  # translucent: the groove and the row's selection colour show through
+RANK_BAND_ALPHA = 200
+
+
+def percent(share: float) -> str:
+    """A share at the sliders' own precision (0.1 %), without a trailing .0: 0 %, 21.7 %."""
+    text = f"{share * 100:.1f}".removesuffix(".0")
+    return f"{'0' if text == '-0' else text} %"
+
+
+def stability_text(
+    interval: StabilityInterval,
+    names: dict[str, str],
+    wsm_only: bool,
+    subject: str = "this weight",
+    ranking: bool = True,
+) -> str:
+    """The band in words, as the slider's tooltip (and the sensitivity chart) puts it.
+
+    `names` maps option ids to names; `wsm_only` says the analysis is the weighted sum's while
+    the ranking on screen is another method's, so the reader does not mistake whose answer it is.
+    """
+    leader = names[interval.leader]
+    low, high = percent(interval.low), percent(interval.high)
+    if interval.high - interval.low < 1e-9:
+        lines = [f"{leader} is first only at exactly the current value of {subject}."]
+    elif interval.low <= 0 and interval.high >= 1:
+        lines = [f"{leader} stays first whatever {subject} (the others rescaled)."]
+    else:
+        lines = [f"{leader} stays first while {subject} is between {low} and {high}."]
+    if interval.overtaken_below is not None:
+        lines.append(f"Below {low}, {names[interval.overtaken_below]} goes ahead.")
+    if interval.overtaken_above is not None:
+        lines.append(f"Above {high}, {names[interval.overtaken_above]} goes ahead.")
+    if ranking:
+        lines.append(
+            f"The whole ranking stays the same between {percent(interval.rank_low)} and "
+            f"{percent(interval.rank_high)}."
+        )
+    if wsm_only:
+        lines.insert(0, "Weighted-sum analysis (TOPSIS has no exact intervals):")
+    return "\n".join(lines)
 
 
 def criterion_tooltip(criterion: Criterion) -> str:
@@ -127,12 +189,16 @@ class WeightRow(QFrame):
         self.slider.setRange(0, SLIDER_MAX)
         self.slider.setSingleStep(ARROW_STEP)
         self.slider.setPageStep(PAGE_STEP)
+        self.slider.setMinimumHeight(SLIDER_PX)
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setAccessibleName(f"Weight of {name}")
-        self.slider.setToolTip(
+        self._slider_tip = (
             f"Weight of {name}. Arrow keys: ±0.5 %, Page Up/Down: ±10 %. "
             "Unlocked criteria rescale to keep the total at 100 %."
         )
+        self.slider.setToolTip(self._slider_tip)
+        self._stability: StabilityInterval | None = None
+        self._stability_text = ""
         self.slider.valueChanged.connect(self._slider_moved)
         # one drag, one undo step
         self.slider.sliderPressed.connect(session.begin_gesture)
@@ -188,6 +254,23 @@ class WeightRow(QFrame):
     def share_label(self) -> QLabel:
         return self._share
 
+    @property
+    def stability(self) -> StabilityInterval | None:
+        """The interval the band shows now (None: no band, e.g. all weights zero)."""
+        return self._stability
+
+    @property
+    def stability_text(self) -> str:
+        return self._stability_text
+
+    def band_span(self, whole_ranking: bool = False) -> tuple[float, float] | None:
+        """Where the band is drawn, in this row's pixels (left, right); None when hidden."""
+        if self._stability is None:
+            return None
+        i = self._stability
+        low, high = (i.rank_low, i.rank_high) if whole_ranking else (i.low, i.high)
+        return self.share_x(low), self.share_x(high)
+
     # ---- session → row -------------------------------------------------------------------
     def sync(self) -> None:
         """Show the session's share and lock; blocked so nothing echoes back as a command.
@@ -210,6 +293,20 @@ class WeightRow(QFrame):
             self.lock.setToolTip(LOCKED_TOOLTIP if locked else LOCK_TOOLTIP)
         self._share.setText(f"{tenths / 10:.1f} %")  # QLabel ignores an unchanged text
 
+    def set_stability(
+        self, interval: StabilityInterval | None, names: dict[str, str], wsm_only: bool = False
+    ) -> None:
+        """Show a new interval: one repaint of the slider's strip and a new tooltip, no layout."""
+        text = "" if interval is None else stability_text(interval, names, wsm_only)
+        if interval == self._stability and text == self._stability_text:
+            return
+        self._stability, self._stability_text = interval, text
+        if interval is None:
+            self.slider.setToolTip(self._slider_tip)
+        else:
+            self.slider.setToolTip(f"{self._stability_text}\n\n{self._slider_tip}")
+        self.update(self.slider.geometry().adjusted(0, -BAND_PX, 0, BAND_PX))
+
     def set_selected(self, selected: bool) -> None:
         """Mark the criterion the other views have selected, so the analyst sees the link."""
         colour = QColor(theme.current().highlight)
@@ -225,6 +322,54 @@ class WeightRow(QFrame):
         font = self._name.font()
         font.setBold(selected)
         self._name.setFont(font)
+
+    # ---- the band ------------------------------------------------------------------------
+    def _groove(self) -> tuple[QRect, int]:
+        """The slider's groove in this row's coordinates, and its handle's width.
+
+        Asked of the style, so the band lines up with wherever Fusion (or any style) puts the
+        handle for a given value.
+        """
+        opt = QStyleOptionSlider()
+        opt.initFrom(self.slider)
+        opt.orientation = Qt.Orientation.Horizontal
+        opt.minimum, opt.maximum = self.slider.minimum(), self.slider.maximum()
+        opt.sliderPosition = opt.sliderValue = self.slider.value()
+        opt.subControls = QStyle.SubControl.SC_All
+        style = self.slider.style()
+        cc = QStyle.ComplexControl.CC_Slider
+        groove = style.subControlRect(cc, opt, QStyle.SubControl.SC_SliderGroove, self.slider)
+        handle = style.subControlRect(cc, opt, QStyle.SubControl.SC_SliderHandle, self.slider)
+        return groove.translated(self.slider.pos()), handle.width()
+
+    def share_x(self, share: float) -> float:
+        """The x at which the handle's centre sits for a share: the band meets the handle."""
+        groove, handle = self._groove()
+        travel = groove.width() - handle
+        return groove.left() + handle / 2 + travel * min(max(share, 0.0), 1.0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The band is painted by the row, so the slider (a child) draws its groove over it."""
+        super().paintEvent(event)
+        span, ranking = self.band_span(), self.band_span(whole_ranking=True)
+        if span is None or ranking is None:
+            return
+        groove, _ = self._groove()
+        mid = groove.center().y() + 0.5
+        colour = QColor(theme.current().supports)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        colour.setAlpha(BAND_ALPHA)
+        painter.setBrush(colour)
+        left, right = span[0] - 2, span[1] + 2  # a zero-width interval still shows as a mark
+        painter.drawRoundedRect(QRectF(left, mid - BAND_PX / 2, right - left, BAND_PX), 3, 3)
+        colour.setAlpha(RANK_BAND_ALPHA)
+        painter.setBrush(colour)
+        left, right = ranking[0] - 1, ranking[1] + 1
+        top = mid + BAND_PX / 2 - RANK_BAND_PX
+        painter.drawRect(QRectF(left, top, right - left, RANK_BAND_PX))
+        painter.end()
 
     # ---- row → session -------------------------------------------------------------------
     def _slider_moved(self, value: int) -> None:

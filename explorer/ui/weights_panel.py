@@ -2,7 +2,8 @@
 
 Rows are built only when a new decision set arrives (setChanged); every other change arrives as
 weightsChanged and just re-shows values, so dragging a slider never rebuilds or queues anything.
-The rows scroll so a 30-criterion set still fits a ~350 px side panel on a projector.
+Each new result hands every row its stability interval (session.analysis) for the band behind
+its slider. The rows scroll so a 30-criterion set still fits a ~350 px side panel on a projector.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -60,6 +62,11 @@ class WeightsPanel(QWidget):
         method_label.setBuddy(self._method)
         self._method.currentIndexChanged.connect(self._method_chosen)
 
+        self._band_caption = QLabel()
+        self._band_caption.setWordWrap(True)
+        self._band_caption.setAccessibleName("Stability band caption")
+        self._band_caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted
+
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -90,12 +97,14 @@ class WeightsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(title)
         layout.addLayout(header)
+        layout.addWidget(self._band_caption)
         layout.addWidget(self._scroll, 1)
         layout.addLayout(buttons)
 
         session.setChanged.connect(self._rebuild)
         session.weightsChanged.connect(self._sync)
         session.selectionChanged.connect(self._show_selection)
+        session.resultChanged.connect(self._show_stability)
         self._rebuild()
 
     # ---- accessors for the main window and tests -------------------------------------------
@@ -111,9 +120,16 @@ class WeightsPanel(QWidget):
     def share_label(self, criterion_id: str) -> QLabel:
         return self._rows[criterion_id].share_label
 
+    def row(self, criterion_id: str) -> WeightRow:
+        return self._rows[criterion_id]
+
     @property
     def method_combo(self) -> QComboBox:
         return self._method
+
+    @property
+    def band_caption(self) -> str:
+        return self._band_caption.text()
 
     @property
     def group_headings(self) -> list[str]:
@@ -152,6 +168,7 @@ class WeightsPanel(QWidget):
         self._fix_tab_order()
         self._sync()
         self._show_selection()
+        self._show_stability()
 
     def _fix_tab_order(self) -> None:
         """Method, then each row top to bottom (slider, spin, lock), then the buttons."""
@@ -170,6 +187,27 @@ class WeightsPanel(QWidget):
         has_set = bool(self._rows)
         self._equal.setEnabled(has_set)
         self._reset.setEnabled(has_set)
+
+    def _show_stability(self) -> None:
+        """Every row's band from the cached analysis; rows repaint only what moved."""
+        ds, result = self._session.decision_set, self._session.result
+        if ds is None or result is None or not self._rows:
+            self._band_caption.setText("")
+            return
+        wsm_only = result.method is not Method.WSM
+        names = {option.id: option.name for option in ds.options}
+        # All-zero weights rank nothing, so there is no leader whose lead could be stable.
+        no_band = [None] * len(ds.criteria)
+        intervals = no_band if result.weights_all_zero else self._session.analysis.stability
+        for criterion, interval in zip(ds.criteria, intervals, strict=True):
+            self._rows[criterion.id].set_stability(interval, names, wsm_only)
+        caption = (
+            "Band behind each slider: where the leader stays first; its darker edge: where the "
+            "whole ranking holds"
+        )
+        if wsm_only:
+            caption += " (weighted-sum analysis, not TOPSIS)"
+        self._band_caption.setText(caption + ". Hover a slider for the numbers.")
 
     def _show_selection(self) -> None:
         selected = self._session.selected_criterion

@@ -247,3 +247,17 @@ def test_unassessed_cells_and_ties_are_said_plainly() -> None:
     tied = dataclasses.replace(ds, assessments=cells)
     texts = what_would_change(tied, np.ones(2))
     assert texts[0] == "Alpha and Beta are tied for the lead at the current weights"
+
+
+def test_analysis_reuses_its_lists_and_says_the_same(bundled_path) -> None:
+    """The window's Analysis hands its cached lists to what_would_change: same sentences."""
+    import numpy as np
+
+    from explorer.core.engine import ScoreMatrix
+    from explorer.core.loader import load_decision_set
+    from explorer.core.robustness import Analysis, what_would_change
+
+    ds = load_decision_set(bundled_path).decision_set
+    w = np.linspace(1, 2, len(ds.criteria))
+    analysis = Analysis(ds, ScoreMatrix.from_set(ds), w)
+    assert analysis.changes == what_would_change(ds, w, ScoreMatrix.from_set(ds))

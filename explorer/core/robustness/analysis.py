@@ -122,7 +122,8 @@ class Analysis:
 
     @cached_property
     def changes(self) -> list[str]:
-        return what_would_change(self.decision_set, self.weights, self.problem)
+        known = (self.weight_changes, self.score_changes, self.stability)
+        return what_would_change(self.decision_set, self.weights, self.problem, computed=known)
 
     @cached_property
     def tornado(self) -> Tornado:

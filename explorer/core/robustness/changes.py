@@ -32,7 +32,7 @@ from explorer.core.robustness.common import (
     step_past,
     weight_path,
 )
-from explorer.core.robustness.stability import stability_intervals
+from explorer.core.robustness.stability import StabilityInterval, stability_intervals
 
 
 @dataclass(frozen=True)
@@ -230,9 +230,14 @@ def what_would_change(
     weights: np.ndarray,
     problem: ScoreMatrix | None = None,
     score_limit: int = 3,
+    *,
+    computed: tuple[list[WeightChange], list[ScoreChange], list[StabilityInterval]] | None = None,
 ) -> list[str]:
     """The sentences: a tie for the lead if there is one, every weight change (smallest first),
-    the criteria whose weight alone cannot change the leader, then the smallest score changes."""
+    the criteria whose weight alone cannot change the leader, then the smallest score changes.
+
+    `computed` passes in weight_changes, score_changes and stability_intervals already worked
+    out for these weights (the window's Analysis keeps them), so they are not done twice."""
     problem = problem if problem is not None else ScoreMatrix.from_set(decision_set)
     if len(problem.option_ids) < 2:
         return []
@@ -244,10 +249,17 @@ def what_would_change(
     tied = [names[i] for i in order if ranks[i] == 1]
     if len(tied) > 1:
         texts.append(f"{_join(tied, 'and')} are tied for the lead at the current weights")
-    texts += [c.text for c in weight_changes(decision_set, weights, problem)]
+    if computed is None:
+        computed = (
+            weight_changes(decision_set, weights, problem),
+            score_changes(decision_set, weights, problem),
+            stability_intervals(problem, w),
+        )
+    by_weight, by_score, intervals = computed
+    texts += [c.text for c in by_weight]
     steady = [
         decision_set.criterion(i.criterion).name
-        for i in stability_intervals(problem, w)
+        for i in intervals
         if i.overtaken_below is None and i.overtaken_above is None
     ]
     if steady and len(w) > 1:
@@ -255,7 +267,7 @@ def what_would_change(
         texts.append(
             f"{top} stays ahead whatever the weight on {_join(steady, 'or')} (each moved alone)"
         )
-    texts += [c.text for c in score_changes(decision_set, weights, problem)[:score_limit]]
+    texts += [c.text for c in by_score[:score_limit]]
     return texts
 
 
