@@ -32,6 +32,7 @@ class RankingAxes:
         self._left.setStyle(tickLength=0)  # names need no tick marks
         self._theme = theme
         self._tick_names: list[str] = []
+        self._fitted: tuple[object, ...] = ()
         self._ticks: list[tuple[float, str]] = []
         self._x_top, self._x_top_width = 0.0, 0  # right end of the total axis, and for what width
         self._x_method: Method | None = None
@@ -39,6 +40,7 @@ class RankingAxes:
     def forget(self) -> None:
         """A new set: its names and scale are fitted afresh."""
         self._ticks = []
+        self._fitted = ()
         self._x_top, self._x_top_width = 0.0, 0
 
     def restyle(self, theme: Theme) -> None:
@@ -49,10 +51,17 @@ class RankingAxes:
         label_px = QFontMetrics(chart_font(theme, 1)).height()
         self._bottom.setHeight(ticks_px + label_px + 8)
 
-    def fit_names(self, names: list[str], cap_px: int) -> None:
-        """Names must be readable: widen the axis to the longest, wrapping only very long ones."""
+    def fit_names(self, names: list[str], cap_px: int, row_px: float = 1e9) -> None:
+        """Names must be readable: widen the axis to the longest, wrapping only very long ones,
+        and only onto a second line when a row is tall enough for two (else they would overlap
+        the next name; the tooltip has the full name)."""
         metrics = QFontMetrics(chart_font(self._theme))
-        self._tick_names = [wrap_text(name, metrics, cap_px, max_lines=2) for name in names]
+        lines = 2 if row_px >= 2.2 * metrics.lineSpacing() else 1
+        fitted = (tuple(names), cap_px, lines, self._theme)
+        if fitted == self._fitted:  # called on every view resize: re-lay-out only on a change
+            return
+        self._fitted = fitted
+        self._tick_names = [wrap_text(name, metrics, cap_px, max_lines=lines) for name in names]
         fit_axis_width(self._left, self._tick_names, metrics)
 
     def show_names(self, rows: np.ndarray, shown_rows: int) -> None:

@@ -78,6 +78,7 @@ class RankingChart(cc.ChartBase):
         self._describe_later = QTimer(self, interval=300, singleShot=True, timeout=self._describe)
 
         self._view.sigResized.connect(self._fit_x_range)
+        self._view.sigResized.connect(self._fit_left_axis)  # rows may now fit one name line
         self._connect_session()
 
     # ---- read-only accessors (tests, export) --------------------------------------------------
@@ -179,8 +180,16 @@ class RankingChart(cc.ChartBase):
 
     def _fit_left_axis(self) -> None:
         if self._names:
-            self._axes.fit_names(self._names, max(140, int(self.width() * 0.34)))
+            rows = min(len(self._names), self._rows_that_fit())
+            row_px = self._plot_height() / max(1, rows)
+            self._axes.fit_names(self._names, max(140, int(self.width() * 0.34)), row_px)
             self._set_ticks()
+
+    def _plot_height(self) -> float:
+        return self._view.height() if self._view.height() > 0 else self.height()
+
+    def _rows_that_fit(self) -> int:
+        return max(3, int(self._plot_height() // MIN_ROW_PX))
 
     def _set_ticks(self) -> None:
         self._axes.show_names(self._rows.y_now, self._shown_rows)
@@ -188,9 +197,7 @@ class RankingChart(cc.ChartBase):
     def _fit_rows(self) -> None:
         """Show as many rows as fit at a readable height, best first; say so when cut."""
         n = len(self._names)
-        height = self._view.height() if self._view.height() > 0 else self.height()
-        fit = max(3, int(height // MIN_ROW_PX))
-        rows = min(n, fit)
+        rows = min(n, self._rows_that_fit())
         if rows == self._shown_rows:
             return
         self._shown_rows = rows

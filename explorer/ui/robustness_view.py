@@ -160,6 +160,11 @@ class RobustnessView(QWidget):
             control.valueChanged.connect(self._settings_edited)
         for combo in (self.weights, self.scores):
             combo.currentIndexChanged.connect(self._settings_edited)
+            # long choices elide rather than force the window wider than a 1024-pixel screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
 
         box = QWidget()
         grid = QGridLayout(box)

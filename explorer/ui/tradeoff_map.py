@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
 from explorer.ui import theme
@@ -53,7 +53,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(18)
+            combo.setMinimumContentsLength(12)  # the window must fit a 1024-pixel screen
             combo.currentIndexChanged.connect(self._on_axis_changed)
             top.addWidget(label)
             top.addWidget(combo, 1)
@@ -63,6 +63,9 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.plot.installEventFilter(self)
         self.key = QLabel()
         self.key.setAccessibleName("Tradeoff map key")
+        # a narrow window (a 1024-pixel screen) shrinks the key instead of being widened by it
+        self.key.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._key_full = QPixmap()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -208,7 +211,25 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.points.setBrush(pg.mkBrush(point))
         self.points.setPen(pg.mkPen(t.background, width=1))
         self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=3.5))
-        self.key.setPixmap(key_pixmap(self.font(), self.devicePixelRatioF()))
+        self._key_full = key_pixmap(self.font(), self.devicePixelRatioF())
+        self._fit_key()
+
+    def _fit_key(self) -> None:
+        full = self._key_full
+        if full.isNull():
+            return
+        ratio = full.devicePixelRatio() or 1.0
+        room = max(1, self.width() - 8) * ratio  # the layout's 4-pixel margins
+        fitted = full
+        if full.width() > room:
+            fitted = full.scaledToWidth(int(room), Qt.TransformationMode.SmoothTransformation)
+            fitted.setDevicePixelRatio(ratio)
+        self.key.setFixedHeight(int(fitted.height() / ratio))
+        self.key.setPixmap(fitted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_key()
 
     def _axis_titles(self) -> None:
         t = theme.current()

@@ -138,12 +138,14 @@ def test_mouse_click_and_wheel_navigate(qtbot, window: PresentationWindow) -> No
     assert window.counter_text() == "2 / 9"
 
 
-def test_slide_is_letterboxed_at_16_9(window: PresentationWindow) -> None:
-    window.resize(1024, 768)
+def test_slide_fills_4_3_to_16_9_screens_and_boxes_others(window: PresentationWindow) -> None:
+    window.resize(1024, 768)  # a 4:3 projector: used whole
     rect = window.slide_rect()
-    assert (rect.width(), rect.height()) == (1024, 576)
-    assert rect.top() == 96
-    assert letterbox(window.rect().toRectF()).width() == 1024
+    assert (rect.width(), rect.height()) == (1024, 768)
+    window.resize(2560, 1080)  # ultra-wide: boxed to 16:9, bars left and right
+    rect = window.slide_rect()
+    assert (rect.width(), rect.height()) == (1920, 1080) and rect.left() == 320
+    assert letterbox(QRectF(0, 0, 1024, 768), 16 / 9).height() == 576
 
 
 def test_paints_the_current_slide(qtbot, window: PresentationWindow, renderer) -> None:

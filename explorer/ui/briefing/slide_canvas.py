@@ -18,7 +18,8 @@ from explorer.ui.briefing.slides import SlideRenderer
 from explorer.ui.session import Session
 from explorer.ui.theme import Theme
 
-SLIDE_ASPECT = 16 / 9
+SLIDE_ASPECT = 16 / 9  # the widest a slide gets
+MIN_ASPECT = 4 / 3  # the narrowest: an old projector
 
 
 class SlideSource(Protocol):
@@ -62,10 +63,17 @@ def default_renderer(session: Session, slide_theme: Theme) -> SlideSource:
     return SlideRenderer(session, slide_theme)
 
 
-def letterbox(area: QRectF, aspect: float = SLIDE_ASPECT) -> QRectF:
-    """The largest rectangle of `aspect` centred in `area`: bars left/right or top/bottom."""
+def letterbox(area: QRectF, aspect: float | None = None) -> QRectF:
+    """The largest rectangle of `aspect` centred in `area`: bars left/right or top/bottom.
+
+    With no aspect given, a screen between 4:3 and 16:9 is used whole — slides lay out for any
+    proportions, and a 4:3 projector should not lose a quarter of its height to bars — and
+    anything wider or taller is boxed to the nearer of the two.
+    """
     if area.width() <= 0 or area.height() <= 0:
         return QRectF(area.topLeft(), area.topLeft())
+    if aspect is None:
+        aspect = min(max(area.width() / area.height(), MIN_ASPECT), SLIDE_ASPECT)
     width = min(area.width(), area.height() * aspect)
     height = width / aspect
     return QRectF(
