@@ -50,7 +50,11 @@ class _Plan:
     fits: bool
 
 
-def _driver_blocks(flow: Flow, drivers: tuple[Driver, ...], total: float, u: float, theme: Theme):
+def _criterion_blocks(
+    flow: Flow, drivers: tuple[Driver, ...], u: float, theme: Theme, total: float | None = None
+) -> None:
+    """One block per criterion: its name by its colour, then the numbers behind it — with its
+    share of the option's total when `total` is given (strengths), without for weaknesses."""
     indent = u * 0.95
     for d in drivers:
         flow.add(
@@ -62,30 +66,9 @@ def _driver_blocks(flow: Flow, drivers: tuple[Driver, ...], total: float, u: flo
             swatch=criterion_colour(d.index),
             space_before=u * 0.3,
         )
+        share = "" if total is None else f"+{d.contribution:.2f} of its {total:.2f} · "
         flow.add(
-            f"+{d.contribution:.2f} of its {total:.2f} · weight {d.share:.0%} · "
-            f"score {_num(d.score)} ({d.scale_text})",
-            font(u, 0.7),
-            theme.muted,
-            max_lines=2,
-            indent=indent,
-        )
-
-
-def _weak_blocks(flow: Flow, drivers: tuple[Driver, ...], u: float, theme: Theme) -> None:
-    indent = u * 0.95
-    for d in drivers:
-        flow.add(
-            d.name,
-            font(u, 0.85),
-            theme.foreground,
-            max_lines=2,
-            indent=indent,
-            swatch=criterion_colour(d.index),
-            space_before=u * 0.3,
-        )
-        flow.add(
-            f"weight {d.share:.0%} · score {_num(d.score)} ({d.scale_text})",
+            f"{share}weight {d.share:.0%} · score {_num(d.score)} ({d.scale_text})",
             font(u, 0.7),
             theme.muted,
             max_lines=2,
@@ -97,10 +80,10 @@ def _standing_flow(flow: Flow, c: OptionContent, u: float, theme: Theme) -> None
     """What carries the option and where it loses most (after the summary)."""
     if c.drivers:
         flow.add("What carries it", font(u, 0.8, bold=True), theme.muted, space_before=u * 0.7)
-        _driver_blocks(flow, c.drivers, c.total, u, theme)
+        _criterion_blocks(flow, c.drivers, u, theme, total=c.total)
     if c.weakest:
         flow.add("Where it loses most", font(u, 0.8, bold=True), theme.muted, space_before=u * 0.7)
-        _weak_blocks(flow, c.weakest, u, theme)
+        _criterion_blocks(flow, c.weakest, u, theme)
     if c.unassessed:
         flow.add(
             f"Not assessed: {', '.join(c.unassessed)} (counted at the scale midpoint)",
