@@ -45,6 +45,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._criterion: str | None = None
         self._ids: list[str] = []
         self._curves: list[pg.PlotCurveItem] = []
+        self._styled: tuple[object, ...] = ()  # (selection, theme, curves) the pens were set for
         self._sensitivity: Sensitivity | None = None
         self._interval: StabilityInterval | None = None
         self._y_range = (0.0, 0.0)
@@ -154,6 +155,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             pi.removeItem(curve)
         self._ids = list(ds.option_ids)
         self._curves = []
+        self._styled = ()
         for i, option in enumerate(ds.options):
             curve = pg.PlotCurveItem()
             curve.setToolTip(option.name)
@@ -200,8 +202,15 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             return
         j = ds.criterion_ids.index(self._criterion)
         sens = self._sensitivity = analysis.sensitivity(self._criterion)
-        for curve, totals in zip(self._curves, sens.totals, strict=True):
-            curve.setData(sens.grid, totals)
+        # With many options only the contenders' curves (and the selected option's) are drawn:
+        # 200 lines are an unreadable tangle and cost a frame on every tick.
+        shown = None if sens.contenders is None else {*sens.contenders, session.selected_option}
+        for oid, curve, totals in zip(self._ids, self._curves, sens.totals, strict=True):
+            visible = shown is None or oid in shown
+            if curve.isVisible() != visible:
+                curve.setVisible(visible)
+            if visible:
+                curve.setData(sens.grid, totals)
         self._now.setValue(sens.current)
         self._now.label.setFormat(f"now {percent(sens.current)}")
         self._dots.setData(
@@ -261,6 +270,11 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _show_selection(self) -> None:
         """Every curve in its option's colour; the selected option's drawn thicker, on top."""
         selected = self._session.selected_option
+        styled = (selected, theme.current(), len(self._curves))
+        if styled == self._styled:  # a new pen repaints a curve: only on a real change
+            self._legend_text()
+            return
+        self._styled = styled
         for i, (oid, curve) in enumerate(zip(self._ids, self._curves, strict=True)):
             chosen = oid == selected
             curve.setPen(cc.cosmetic_pen(option_colour(i), SELECTED_PX if chosen else LINE_PX))
@@ -272,12 +286,22 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         if ds is None:
             return
         selected = self._session.selected_option
+        sens = self._sensitivity
+        drawn = None if sens is None or sens.contenders is None else set(sens.contenders)
         entries = [
             cc.legend_entry(
                 o.id, "━", option_colour(i).name(), o.name, t.foreground, o.id == selected
             )
             for i, o in enumerate(ds.options)
+            if drawn is None or o.id in drawn or o.id == selected
         ]
+        if drawn is not None:
+            hidden = len(ds.options) - len(
+                [o for o in ds.options if o.id in drawn or o.id == selected]
+            )
+            entries.append(
+                f"({hidden}&nbsp;options&nbsp;that&nbsp;never&nbsp;contend&nbsp;not&nbsp;drawn)"
+            )
         if self._region.isVisible():
             band = cc.blend(t.supports, t.background, 0.3).name()
             entries.append(f'<span style="color:{band}">█</span>&nbsp;leader&nbsp;stays&nbsp;first')

@@ -269,7 +269,8 @@ class WeightRow(QFrame):
             return None
         i = self._stability
         low, high = (i.rank_low, i.rank_high) if whole_ranking else (i.low, i.high)
-        return self.share_x(low), self.share_x(high)
+        groove, handle = self._groove()
+        return _x_of(groove, handle, low), _x_of(groove, handle, high)
 
     # ---- session → row -------------------------------------------------------------------
     def sync(self) -> None:
@@ -344,17 +345,17 @@ class WeightRow(QFrame):
 
     def share_x(self, share: float) -> float:
         """The x at which the handle's centre sits for a share: the band meets the handle."""
-        groove, handle = self._groove()
-        travel = groove.width() - handle
-        return groove.left() + handle / 2 + travel * min(max(share, 0.0), 1.0)
+        return _x_of(*self._groove(), share)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The band is painted by the row, so the slider (a child) draws its groove over it."""
         super().paintEvent(event)
-        span, ranking = self.band_span(), self.band_span(whole_ranking=True)
-        if span is None or ranking is None:
+        i = self._stability
+        if i is None:
             return
-        groove, _ = self._groove()
+        groove, handle = self._groove()  # asked once: the style query is most of a repaint
+        span = _x_of(groove, handle, i.low), _x_of(groove, handle, i.high)
+        ranking = _x_of(groove, handle, i.rank_low), _x_of(groove, handle, i.rank_high)
         mid = groove.center().y() + 0.5
         colour = QColor(theme.current().supports)
         painter = QPainter(self)
@@ -390,3 +391,9 @@ class WeightRow(QFrame):
         if event.button() == Qt.MouseButton.LeftButton:
             self._session.select(option=self._session.selected_option, criterion=self._criterion.id)
         super().mousePressEvent(event)
+
+
+def _x_of(groove: QRect, handle: int, share: float) -> float:
+    """The x at which the handle's centre sits for a share, given the groove and handle width."""
+    travel = groove.width() - handle
+    return groove.left() + handle / 2 + travel * min(max(share, 0.0), 1.0)

@@ -141,3 +141,36 @@ def test_one_way_topsis_is_the_engine_along_the_path(commute_path: Path) -> None
         assert res.totals[a] == pytest.approx(res.totals[b], abs=1e-9)
         before = evaluate(problem, weight_path(w, 1, np.array([c.weight - 1e-4]))[0], Method.TOPSIS)
         assert before.totals[a] > before.totals[b]
+
+
+def test_contenders_only_keeps_every_change_of_leader() -> None:
+    """Many options: only contenders' pairs are crossed, yet every point where the leader
+    changes along the axis is still found, exactly as among all pairs."""
+    from benchmarks.synthetic import synthetic_set
+    from explorer.core.engine import ScoreMatrix
+    from explorer.core.robustness import one_way
+    from explorer.core.robustness.analysis import CONTENDERS_ABOVE, Analysis
+
+    ds = synthetic_set(40, 6, seed=3)
+    problem = ScoreMatrix.from_set(ds)
+    w = np.linspace(1.0, 2.0, 6)
+    full = one_way(problem, w, 0)
+    few = one_way(problem, w, 0, contenders_only=True)
+    assert few.contenders is not None and 1 <= len(few.contenders) < 40
+    assert set(few.crossovers) <= set(full.crossovers)
+    assert len(few.crossovers) < len(full.crossovers)
+
+    def leader_changes(sens) -> set:
+        out = set()
+        for c in sens.crossovers:
+            i = problem.option_ids.index(c.ahead_below)
+            t = np.searchsorted(sens.grid, c.weight)
+            k = min(max(t - 1, 0), len(sens.grid) - 1)
+            if int(np.argmax(sens.totals[:, k])) == i:
+                out.add(c)
+        return out
+
+    assert leader_changes(full) <= set(few.crossovers)
+    assert np.array_equal(full.totals, few.totals)
+    assert len(ds.options) > CONTENDERS_ABOVE
+    assert Analysis(ds, problem, w).sensitivity(ds.criterion_ids[0]).contenders is not None

@@ -30,6 +30,9 @@ from explorer.core.robustness.stability import StabilityInterval, stability_inte
 from explorer.core.robustness.tornado import Tornado, tornado
 
 MAX_SAMPLES = 10_000_000
+# Beyond this many options, sensitivity crosses only the contenders' curves (sensitivity.py):
+# a reader follows the race at the top, and all pairs of 200 options are ~10 000 crossings.
+CONTENDERS_ABOVE = 12
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,9 @@ class Analysis:
 
     def sensitivity(self, criterion: str) -> Sensitivity:
         if criterion not in self._sensitivity:
+            many = len(self.problem.option_ids) > CONTENDERS_ABOVE
             self._sensitivity[criterion] = one_way(
-                self.problem, self.weights, criterion, self.method
+                self.problem, self.weights, criterion, self.method, contenders_only=many
             )
         return self._sensitivity[criterion]
 

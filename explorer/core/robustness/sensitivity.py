@@ -5,6 +5,11 @@ Bus overtakes Car"). For the weighted sum both are exact (totals are lines in th
 totals are not linear, so its curves are evaluated point by point with the engine and its
 crossovers are found where the sampled curves change order, then refined by bisection; two
 crossings of the same pair between neighbouring grid points can be missed.
+
+A set of many options has crossings between nearly every pair (200 options: ~10 000), almost all
+far down the ranking where nobody looks. With `contenders_only` only pairs of *contenders* are
+crossed — options that lead somewhere on the sampled axis, or stand in the top three at the
+current share — which keeps every change of leader and the races near the top.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ class Sensitivity:
     grid: np.ndarray  # (points,) shares from 0 to 1
     totals: np.ndarray  # (options, points): totals[i] is option i's curve
     crossovers: tuple[Crossover, ...]  # sorted by weight
+    contenders: tuple[str, ...] | None = None  # when only their pairs were crossed
 
 
 def _totals_along(problem: ScoreMatrix, path: np.ndarray, method: Method) -> np.ndarray:
@@ -47,10 +53,27 @@ def _totals_along(problem: ScoreMatrix, path: np.ndarray, method: Method) -> np.
     return np.stack([topsis_closeness(problem, w) for w in path], axis=1)
 
 
-def _wsm_crossovers(problem: ScoreMatrix, w: np.ndarray, j: int) -> list[Crossover]:
+def _pairs(n: int, among: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs p < q, all of them or only within `among`."""
+    if among is None:
+        return np.triu_indices(n, k=1)
+    p, q = np.triu_indices(len(among), k=1)
+    return among[p], among[q]
+
+
+def _contenders(totals: np.ndarray, now: np.ndarray) -> np.ndarray:
+    """Options that lead at some sampled share, plus the top three at the current share."""
+    leaders = np.unique(np.argmax(totals, axis=0))
+    top_now = np.argsort(-now, kind="stable")[:3]
+    return np.unique(np.concatenate([leaders, top_now]))
+
+
+def _wsm_crossovers(
+    problem: ScoreMatrix, w: np.ndarray, j: int, among: np.ndarray | None = None
+) -> list[Crossover]:
     a, b = wsm_lines(desirability(problem), w, j)
     ids = problem.option_ids
-    p, q = np.triu_indices(len(ids), k=1)
+    p, q = _pairs(len(ids), among)
     slope = b[p] - b[q]
     crossing = np.abs(slope) > EPS  # parallel or identical lines never cross
     p, q, slope = p[crossing], q[crossing], slope[crossing]
@@ -65,7 +88,12 @@ def _wsm_crossovers(problem: ScoreMatrix, w: np.ndarray, j: int) -> list[Crossov
 
 
 def _topsis_crossovers(
-    problem: ScoreMatrix, w: np.ndarray, j: int, grid: np.ndarray, totals: np.ndarray
+    problem: ScoreMatrix,
+    w: np.ndarray,
+    j: int,
+    grid: np.ndarray,
+    totals: np.ndarray,
+    among: np.ndarray | None = None,
 ) -> list[Crossover]:
     ids = problem.option_ids
 
@@ -73,24 +101,23 @@ def _topsis_crossovers(
         return topsis_closeness(problem, weight_path(w, j, np.array([t]))[0])
 
     found = []
-    for p in range(len(ids)):
-        for q in range(p + 1, len(ids)):
-            diff = totals[p] - totals[q]
-            signed = np.flatnonzero(np.abs(diff) > EPS)
-            for k0, k1 in itertools.pairwise(signed):
-                if np.sign(diff[k0]) == np.sign(diff[k1]):
-                    continue
-                lo, hi, sign_lo = grid[k0], grid[k1], np.sign(diff[k0])
-                for _ in range(BISECTION_STEPS):
-                    mid = 0.5 * (lo + hi)
-                    c = closeness(mid)
-                    if np.sign(c[p] - c[q]) == sign_lo:
-                        lo = mid
-                    else:
-                        hi = mid
-                t = 0.5 * (lo + hi)
-                below, above = (p, q) if sign_lo > 0 else (q, p)
-                found.append(Crossover(float(t), float(closeness(t)[p]), ids[below], ids[above]))
+    for p, q in zip(*_pairs(len(ids), among), strict=True):  # each crossing is bisected
+        diff = totals[p] - totals[q]
+        signed = np.flatnonzero(np.abs(diff) > EPS)
+        for k0, k1 in itertools.pairwise(signed):
+            if np.sign(diff[k0]) == np.sign(diff[k1]):
+                continue
+            lo, hi, sign_lo = grid[k0], grid[k1], np.sign(diff[k0])
+            for _ in range(BISECTION_STEPS):
+                mid = 0.5 * (lo + hi)
+                c = closeness(mid)
+                if np.sign(c[p] - c[q]) == sign_lo:
+                    lo = mid
+                else:
+                    hi = mid
+            t = 0.5 * (lo + hi)
+            below, above = (p, q) if sign_lo > 0 else (q, p)
+            found.append(Crossover(float(t), float(closeness(t)[p]), ids[below], ids[above]))
     return found
 
 
@@ -100,8 +127,10 @@ def one_way(
     criterion: int | str,
     method: Method = Method.WSM,
     points: int = 101,
+    contenders_only: bool = False,
 ) -> Sensitivity:
-    """Curves over `points` evenly spaced shares (101 = every whole percent) and all crossovers."""
+    """Curves over `points` evenly spaced shares (101 = every whole percent) and the crossovers
+    (all, or among contenders only: see the module docstring)."""
     if points < 2:
         raise ValueError("need at least 2 points")
     method = Method(method)
@@ -111,13 +140,18 @@ def one_way(
     if len(w) == 1:  # nothing to trade against: the share is 100 % everywhere on the axis
         grid = np.full(points, 1.0)
     totals = _totals_along(problem, weight_path(w, j, grid), method)
+    among = None
+    if contenders_only:
+        now = _totals_along(problem, w[None, :], method)[:, 0]
+        among = _contenders(totals, now)
     if len(w) == 1:
         crossings: list[Crossover] = []
     elif method is Method.WSM:
-        crossings = _wsm_crossovers(problem, w, j)
+        crossings = _wsm_crossovers(problem, w, j, among)
     else:
-        crossings = _topsis_crossovers(problem, w, j, grid, totals)
+        crossings = _topsis_crossovers(problem, w, j, grid, totals, among)
     crossings.sort(key=lambda c: (c.weight, c.ahead_below, c.ahead_above))
+    named = None if among is None else tuple(problem.option_ids[i] for i in among)
     return Sensitivity(
-        problem.criterion_ids[j], method, float(w[j]), grid, totals, tuple(crossings)
+        problem.criterion_ids[j], method, float(w[j]), grid, totals, tuple(crossings), named
     )
