@@ -33,7 +33,6 @@ from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.ui import theme
 from explorer.ui.autosave import Autosave, ask_restore, restore
-from explorer.ui.briefing.controller import open_slide_manager, start_presentation
 from explorer.ui.compare_view import show_compare_window
 from explorer.ui.evidence_panel import EvidencePanel
 from explorer.ui.export_actions import ExportActions
@@ -264,10 +263,14 @@ class MainWindow(QMainWindow):
 
     def present(self) -> None:
         """F5: the briefing full screen (and the presenter view on a second screen)."""
+        from explorer.ui.briefing.controller import start_presentation  # loaded when first used
+
         self.session.flush()
         start_presentation(self.session, self)
 
     def arrange_slides(self) -> None:
+        from explorer.ui.briefing.controller import open_slide_manager
+
         open_slide_manager(self.session, self)
 
     def show_compare(self) -> None:
