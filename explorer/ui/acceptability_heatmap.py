@@ -178,8 +178,9 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         snap = session.acceptability
         if snap is not None and tuple(snap.option_ids) != tuple(self._ids):
             snap = None  # a snapshot of another set, still in flight
-        # A finished snapshot while a new job runs belongs to the previous weights.
-        stale = snap is not None and session.sampling_running and snap.done
+        # A snapshot of another state (earlier weights, scores or method) stays on screen,
+        # greyed, until the new run's first chunk replaces it.
+        stale = snap is not None and not session.acceptability_current
         self._show_status(snap, stale)
         shown = (rows, stale, theme.current().name)
         if shown == self._shown and snap is self._snap:

@@ -30,6 +30,12 @@ class SamplingInput:
     highs: np.ndarray
     method: Method
 
+    def key(self, settings: SamplingSettings) -> tuple[object, ...]:
+        """What the sampled numbers depend on. Uniform weight sampling ignores the current
+        weights, so moving a slider then needs no new run."""
+        weights = tuple(self.weights.round(12)) if settings.weights == "around" else ()
+        return (id(self.problem), self.problem.scores.shape, self.method, settings, weights)
+
 
 class SamplingService(QObject):
     changed = Signal()  # a new snapshot, or sampling started/stopped/failed
@@ -46,6 +52,11 @@ class SamplingService(QObject):
         self.settings = SamplingSettings()
         self.acceptability: Acceptability | None = None
         self.error = ""
+        self._shown_key: tuple[object, ...] | None = None  # what `acceptability` was run on
+        self._job_key: tuple[object, ...] | None = None  # what the running job samples
+        # the matrices behind the two keys, held so the id() in each key cannot be reused
+        self._job_problem: ScoreMatrix | None = None
+        self._shown_problem: ScoreMatrix | None = None
         self._job = 0  # the job whose snapshots are wanted; 0 = none, -1 = one is due
         self._owners: set[int] = set()
         self._sampler = Sampler(self)
@@ -59,6 +70,16 @@ class SamplingService(QObject):
     @property
     def running(self) -> bool:
         return self._job != 0
+
+    @property
+    def current(self) -> bool:
+        """`acceptability` belongs to the state on screen now (partial if still running)."""
+        data = self._source()
+        return (
+            self.acceptability is not None
+            and data is not None
+            and self._shown_key == data.key(self.settings)
+        )
 
     @property
     def wanted(self) -> bool:
@@ -85,9 +106,18 @@ class SamplingService(QObject):
 
     def restart(self) -> None:
         """The result changed: the running job is stale at once; a new one starts now, or when
-        a drag pauses."""
+        a drag pauses — unless the numbers would not change (uniform weights, same scores)."""
+        data = self._source()
+        key = None if data is None else data.key(self.settings)
+        if key is not None and self.running and key == self._job_key:
+            return  # being sampled for exactly this already
         self._sampler.cancel()
-        self._job = 0
+        self._timer.stop()
+        self._job, self._job_key = 0, None
+        done = self.acceptability is not None and self.acceptability.done
+        if key is not None and key == self._shown_key and done:
+            self.changed.emit()  # sampled for exactly this already: current again
+            return
         if not self.wanted:
             return
         if self._busy():
@@ -110,6 +140,7 @@ class SamplingService(QObject):
         if data is None:
             self._job = 0
             return
+        self._job_problem, self._job_key = data.problem, data.key(self.settings)
         self._job = self._sampler.start(
             data.problem, data.weights, data.lows, data.highs, data.method, self.settings
         )
@@ -118,6 +149,7 @@ class SamplingService(QObject):
         if job != self._job:
             return  # superseded while it was queued
         self.acceptability, self.error = snap, ""
+        self._shown_key, self._shown_problem = self._job_key, self._job_problem
         if snap.done:
             self._job = 0
         self.changed.emit()
@@ -151,6 +183,12 @@ class SamplingAccess:
     @property
     def sampling_error(self) -> str:
         return self._sampler.error
+
+    @property
+    def acceptability_current(self) -> bool:
+        """The snapshot is for the set, scores, method, settings (and, sampling around them,
+        weights) on screen now; otherwise it is the last run's, kept to show until a new one."""
+        return self._sampler.current
 
     def set_sampling(self, settings: SamplingSettings) -> None:
         self._sampler.set_settings(settings)

@@ -22,5 +22,5 @@ class SavedState:
 
     def differs(self, state: WeightState, deck: DeckSettings) -> bool:
         return self.state is not None and not (
-            state.same_as(self.state) and deck.same_as(self.deck)
+            state.saves_as(self.state) and deck.same_as(self.deck)
         )

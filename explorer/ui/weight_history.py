@@ -38,8 +38,16 @@ class WeightState:
         )
 
     def same_scores_as(self, other: WeightState) -> bool:
-        """The cell scores in use are the same (the lens and its credibilities)."""
+        """Exactly the same lens settings (what undo and the lens state follow)."""
         return self.lens == other.lens and np.array_equal(self.credibility, other.credibility)
+
+    def saves_as(self, other: WeightState) -> bool:
+        """Would save to the same profile: credibilities kept while the lens is off apply to
+        nothing and are not saved, so they do not make a profile unsaved."""
+        if self.lens or other.lens:
+            return self.same_as(other)
+        plain = WeightState(self.shares, self.locked, self.method)
+        return plain.same_as(WeightState(other.shares, other.locked, other.method))
 
 
 class WeightChange(QUndoCommand):

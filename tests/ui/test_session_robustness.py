@@ -139,3 +139,39 @@ def test_sampling_settings_are_checked():
         SamplingSettings(samples=0)
     with pytest.raises(ValueError):
         SamplingSettings(weights="around", spread=1.0)
+
+
+def test_credibilities_kept_while_the_lens_is_off_are_not_unsaved_work(bundled_session):
+    """Unticking "Rescore" keeps the sliders for later, but nothing of them is in effect or
+    saved, so the saved profile is not marked unsaved by them (and reopening loses nothing)."""
+    s = bundled_session
+    s.mark_saved(s.current_profile("Mine"))
+    s.set_source_weight(s.decision_set.sources[0].id, 0.3)
+    assert s.dirty
+    s.set_lens_active(False)
+    assert not s.dirty  # the same profile as saved: editorial scores, same weights
+    assert s.current_profile().source_weights is None
+    assert s.source_weights[s.decision_set.sources[0].id] == 0.3  # remembered in the session
+    s.reset_sources()
+    assert s.source_weights[s.decision_set.sources[0].id] == 1.0
+
+
+def test_acceptability_is_marked_stale_when_what_it_sampled_changes(bundled_session, qtbot):
+    s = bundled_session
+    s.set_sampling(SamplingSettings(samples=2000, seed=2))
+    owner = object()
+    s.want_sampling(owner, True)
+    qtbot.waitUntil(lambda: _done(s), timeout=10_000)
+    first = s.acceptability
+    assert s.acceptability_current
+    # uniform weights: a weight change needs no new run and the numbers stay current
+    s.set_share(s.decision_set.criteria[0].id, 0.3)
+    s.flush()
+    assert s.acceptability is first and s.acceptability_current and not s.sampling_running
+    # new scores (a source switched off): the old run is kept on screen but is not current
+    s.set_source_weight(s.decision_set.sources[0].id, 0.0)
+    s.flush()
+    assert not s.acceptability_current or s.acceptability is not first
+    qtbot.waitUntil(lambda: _done(s) and s.acceptability is not first, timeout=10_000)
+    assert s.acceptability_current
+    s.want_sampling(owner, False)

@@ -392,7 +392,10 @@ def briefing_acceptability(session: Session) -> Acceptability:
     return analysis.acceptability(session.sampling)
 
 
-def current_acceptability(session: Session) -> Acceptability:
-    """The session's finished background run when there is one, else a synchronous one."""
+def current_acceptability(session: Session, final: bool = False) -> Acceptability:
+    """The session's background run when it is for what is on screen now — complete, or (on
+    screen, while it runs) partial — else a complete run on this thread. `final` (the PDF)
+    takes only a complete run."""
     live = session.acceptability
-    return live if live is not None and live.done else briefing_acceptability(session)
+    usable = live is not None and (live.done or (session.sampling_running and not final))
+    return live if usable and session.acceptability_current else briefing_acceptability(session)

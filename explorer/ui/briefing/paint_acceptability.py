@@ -39,7 +39,8 @@ def paint_acceptability(
         cp.draw_message(painter, rect, "No decision set loaded.", theme, font_px)
         return
     given = kw.get("acceptability")
-    acc = given if isinstance(given, Acceptability) else cp.current_acceptability(session)
+    final = bool(kw.get("final", False))  # a PDF page: only a complete run will do
+    acc = given if isinstance(given, Acceptability) else cp.current_acceptability(session, final)
     painter.save()
     pad = font_px * 0.3
     area = rect.adjusted(pad, pad, -pad, -pad)

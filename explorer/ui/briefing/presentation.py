@@ -91,7 +91,12 @@ class PresentationWindow(QWidget):
         self.navigator.presenterRequested.connect(self.toggle_presenter)
         session.resultChanged.connect(self.update)
         session.deckChanged.connect(self.update)  # a hidden *other* slide changes only N
+        session.acceptabilityChanged.connect(self._on_acceptability)
         self._on_navigated()
+
+    def _on_acceptability(self) -> None:
+        if self.navigator.current == "robustness":  # the only slide that shows sampling
+            self.update()
 
     # ---- showing ---------------------------------------------------------------------------
     def present(self) -> None:
@@ -100,6 +105,9 @@ class PresentationWindow(QWidget):
             self._host_state = host.window().windowState()
         if self._screen is not None:
             self.setGeometry(self._screen.geometry())
+        # the robustness slide then shows the background run (filling in after a what-if)
+        # instead of sampling on this thread in every repaint
+        self._session.want_sampling(self, True)
         self.showFullScreen()
         self.raise_()
         self.activateWindow()
@@ -322,6 +330,7 @@ class PresentationWindow(QWidget):
         event.accept()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._session.want_sampling(self, False)
         for window in (self.presenter_view, self.slide_manager):
             if window is not None:
                 window.close()

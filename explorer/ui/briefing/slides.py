@@ -61,7 +61,7 @@ def briefing_state(session: Session, day: date | None = None) -> BriefingState:
         ds,
         result,
         session.scores,
-        session.source_weights,
+        session.source_weights if session.lens_active else {},  # off: every source counts
         None if profile is None else profile.name,
         session.dirty,
         session.lens_active,
@@ -81,6 +81,7 @@ class SlideRenderer:
         self.theme = theme
         self.day = day
         self.placed: list[tuple[QRectF, str]] = []
+        self.printing = False  # painting for paper (PDF, print): footnotes, complete runs only
 
     # ---- the deck ------------------------------------------------------------------------
     def keys(self, include_hidden: bool = False) -> list[str]:
@@ -118,6 +119,7 @@ class SlideRenderer:
         citations are set as footnotes at the foot of the slide.
         """
         self.placed = []
+        self.printing = footnotes
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -221,12 +223,13 @@ class SlideRenderer:
         analysis = session.analysis
         statements = [] if analysis is None else list(analysis.changes)
         caption = f"How often each option takes each rank: {session.sampling.describe()}"
+        final = self.printing  # paper gets a complete run; a screen may show one in progress
 
         def chart(p: QPainter, rect: QRectF, font_px: float) -> None:
             p.save()
             p.setClipRect(rect)
             # the caption gives the sampling settings, so the chart leaves its note out
-            paint_acceptability(p, rect, session, self.theme, font_px, notes=False)
+            paint_acceptability(p, rect, session, self.theme, font_px, notes=False, final=final)
             p.restore()
 
         heading = "What would change the lead"
