@@ -128,6 +128,9 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         x, y = self._curves[self._ids.index(option_id)].getData()
         return np.asarray(x), np.asarray(y)
 
+    def curve_visible(self, option_id: str) -> bool:
+        return self._curves[self._ids.index(option_id)].isVisible()
+
     def current_share(self) -> float:
         return float(self._now.value())
 
@@ -363,6 +366,8 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
                 self.combo.setCurrentIndex(self.combo.findData(wanted))
             self._criterion = wanted
             self._on_result()
+        elif self._sensitivity is not None and self._sensitivity.contenders is not None:
+            self._on_result()  # a newly selected option's curve is drawn beside the contenders
         else:
             self._show_selection()
 

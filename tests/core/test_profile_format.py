@@ -284,3 +284,11 @@ def test_bad_analysis_settings_name_the_field_and_line(snippet, field, line):
         parse_profile(text, "p.yaml")
     problems = err.value.problems
     assert [(p.field, p.line) for p in problems] == [(field, line)], problems
+
+
+def test_speaker_notes_keep_their_layout():
+    deck = parse_profile(BRIEFED).briefing.with_note("title", "  Indented first line\nthen two\n\n")
+    p = replace(parse_profile(BRIEFED), briefing=deck)
+    again = parse_profile(dump_profile(p))
+    assert again.briefing.note("title") == "  Indented first line\nthen two\n\n"
+    assert again == p

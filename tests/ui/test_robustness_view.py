@@ -326,3 +326,25 @@ def test_a_new_set_rebuilds_every_pane(qtbot, view, session: Session, bundled_pa
     assert any("Iranian influence in Iraq" in text for _, text in view.changes.rows())
     wait_shown(qtbot, view, session)
     assert len(view.heatmap.texts()["status_quo"]) == 5
+
+
+def test_many_options_draw_the_contenders_and_the_selected_option(qtbot) -> None:
+    """40 options: the sensitivity chart draws only the curves that can lead, plus whichever
+    option the user selects (and drops it again when the selection moves on)."""
+    from benchmarks.synthetic import synthetic_set
+    from explorer.ui.sensitivity_chart import SensitivityChart
+
+    s = Session()
+    s.set_decision_set(synthetic_set(40, 6, seed=3))
+    chart = SensitivityChart(s)
+    qtbot.addWidget(chart)
+    chart.resize(900, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+    contenders = set(s.analysis.sensitivity(chart.criterion).contenders)
+    outsider = next(o for o in s.decision_set.option_ids if o not in contenders)
+    assert len(chart.curve(outsider)[0]) == 0 or not chart.curve_visible(outsider)
+    s.select(option=outsider)
+    assert chart.curve_visible(outsider) and len(chart.curve(outsider)[0]) == 101
+    s.select(option=next(iter(contenders)))
+    assert not chart.curve_visible(outsider)

@@ -46,10 +46,12 @@ def parse_briefing(data: dict[str, Any], f: Fields) -> DeckSettings:
     hidden = f.text_list(raw, ("briefing",), "hidden")
     notes: dict[str, str] = {}
     for key in f.mapping(raw, ("briefing",), "notes", required=False) or {}:
-        text = f.text(raw["notes"], ("briefing", "notes"), key)
-        if text is not None and len(text) > MAX_NOTE_CHARS:
+        if f.text(raw["notes"], ("briefing", "notes"), key) is None:  # checks it is text
+            continue
+        text = str(raw["notes"][key])  # as typed: indentation and line breaks are the note's
+        if len(text) > MAX_NOTE_CHARS:
             f.report(("briefing", "notes", key), f"is over {MAX_NOTE_CHARS} characters")
-        elif text:
+        elif text.strip():
             notes[str(key)] = text
     return DeckSettings(tuple(dict.fromkeys(order)), frozenset(hidden), notes)
 
