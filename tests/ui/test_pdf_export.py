@@ -66,3 +66,19 @@ def test_print_goes_through_the_same_pages(session: Session, tmp_path: Path):
     assert pages == len(reader.pages) == 9 + 1
     assert text_of(reader, pages - 1).startswith("Sources cited")
     assert text_of(reader, 5).startswith("Bus Ranked 2 of 3")
+
+
+def test_the_pdf_gets_a_new_files_usual_permissions(session, tmp_path) -> None:
+    """A briefing is for sharing: not the private mode of a temporary file."""
+    import os
+
+    from explorer.ui.briefing.pdf_export import write_pdf
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "shared.pdf"
+        write_pdf(session, out)
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["shared.pdf"]

@@ -95,6 +95,36 @@ def write_atomic(path: Path, data: bytes, backup: Path | None = None) -> None:
     fsync_dir(path.parent)
 
 
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """For writers that want a file name (Qt's PDF, PNG and SVG writers): yields a hidden
+    sibling to write; when the block ends without error that file is flushed to disk, given a
+    new file's usual permissions (a temp file's would keep a shared briefing private) and renamed
+    over `path`. On any error it is removed and `path` is untouched."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(path.parent))
+    staging = temp_name(path)
+    try:
+        yield staging
+        if not staging.exists():
+            raise OSError(f"nothing was written to {path}")
+        with staging.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(staging, 0o666 & ~_umask())
+        os.replace(staging, path)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only portable way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
 def move_atomic(source: Path, target: Path) -> None:
     """Rename within one filesystem, durably; refuses to replace an existing target."""
     if target.exists():

@@ -9,8 +9,6 @@ Needs a QGuiApplication (fonts).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from PySide6.QtCore import QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from explorer.core.profiles.atomic import replacing
 from explorer.ui import theme as theme_module
 from explorer.ui.briefing.chart_paint import font_px_for
 from explorer.ui.briefing.paint_ranking import paint_ranking
@@ -51,12 +50,6 @@ TITLES = {
 }
 SUFFIXES = (".png", ".svg")
 MARGIN = 0.02  # of the shorter side: the chart's breathing room inside the file
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def render_hints(painter: QPainter) -> None:
@@ -106,20 +99,18 @@ def export_chart(
     session.flush()  # a pending weight change belongs in the file
     theme = theme or theme_module.current()
     rect = QRectF(0, 0, width, height)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    try:
+    with replacing(path) as temp:
         if suffix == ".png":
             image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
             painter = QPainter(image)
             render_hints(painter)
             paint_chart(painter, rect, session, name, theme, **kw)
             painter.end()
-            if not image.save(temp, "PNG"):
+            if not image.save(str(temp), "PNG"):
                 raise OSError(f"could not write {path}")
         else:
             generator = QSvgGenerator()
-            generator.setFileName(temp)
+            generator.setFileName(str(temp))
             generator.setSize(QSize(width, height))
             generator.setViewBox(QRect(0, 0, width, height))
             ds = session.decision_set
@@ -130,9 +121,5 @@ def export_chart(
             paint_chart(painter, rect, session, name, theme, **kw)
             if not painter.end():
                 raise OSError(f"could not write {path}")
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 would make the chart private
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+            del painter, generator  # closes the file before it is moved into place
     return path

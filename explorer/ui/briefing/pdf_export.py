@@ -9,9 +9,7 @@ that cite it.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,6 +18,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
+from explorer.core.profiles.atomic import replacing
 from explorer.ui.briefing.slides import SlideRenderer
 from explorer.ui.session import Session
 from explorer.ui.theme import LIGHT, Theme
@@ -93,22 +92,15 @@ def write_pdf(
     ds = session.decision_set
     if ds is None or session.result is None:
         raise ValueError("no decision set is loaded")
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
+    with replacing(target) as temp:
         writer = QPdfWriter(str(temp))
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(landscape(page_size))
         writer.setTitle(f"{ds.title} — briefing")
         writer.setCreator("Policy Options Explorer")
         pages = _paint_on(writer, SlideRenderer(session, theme, day), str(target))
-        os.replace(temp, target)
-        return pages
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        del writer  # closes the file before it is moved into place
+    return pages
 
 
 def prepare_printer(printer: QPrinter, session: Session) -> None:
