@@ -6,11 +6,12 @@ on the window, its views and the session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from explorer import paths
 
@@ -25,6 +26,19 @@ THEME_CHOICES = (
 )
 
 
+def make_action(
+    parent: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | str | None = None,
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _=False: slot())
+    return action
+
+
 def build_menus(window: MainWindow) -> None:
     _file_menu(window)
     _edit_menu(window)
@@ -34,25 +48,25 @@ def build_menus(window: MainWindow) -> None:
     for action in window.profile_panel.commands.all():
         profiles.addAction(action)
     profiles.addSeparator()
-    profiles.addAction(window._action("&Compare profiles…", window.show_compare, "Ctrl+K"))
+    profiles.addAction(make_action(window, "&Compare profiles…", window.show_compare, "Ctrl+K"))
     help_menu = window.menuBar().addMenu("&Help")
-    help_menu.addAction(window._action("&About", lambda: _about(window)))
+    help_menu.addAction(make_action(window, "&About", lambda: _about(window)))
 
 
 def _file_menu(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&File")
     menu.addAction(
-        window._action("&Open decision set…", window.choose_set, QKeySequence.StandardKey.Open)
+        make_action(window, "&Open decision set…", window.choose_set, QKeySequence.StandardKey.Open)
     )
     menu.addAction(
-        window._action("Open decision set &folder…", window.choose_folder, "Ctrl+Shift+O")
+        make_action(window, "Open decision set &folder…", window.choose_folder, "Ctrl+Shift+O")
     )
     window.recent_menu = menu.addMenu("Open &recent")
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window, window.recent_menu))
     menu.addAction(
-        window._action("Open &bundled set", lambda: window.open_path(paths.bundled_set()))
+        make_action(window, "Open &bundled set", lambda: window.open_path(paths.bundled_set()))
     )
-    menu.addAction(window._action("Re&load", window.reload, "Ctrl+R"))
+    menu.addAction(make_action(window, "Re&load", window.reload, "Ctrl+R"))
     menu.addSeparator()
     export = menu.addMenu("&Export")
     for action in window.exports.all():
@@ -61,7 +75,7 @@ def _file_menu(window: MainWindow) -> None:
         export.addAction(action)
     menu.addAction(window.exports.print)
     menu.addSeparator()
-    menu.addAction(window._action("&Quit", window.close, QKeySequence.StandardKey.Quit))
+    menu.addAction(make_action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit))
 
 
 def _edit_menu(window: MainWindow) -> None:
@@ -80,27 +94,29 @@ def _view_menu(window: MainWindow) -> None:
     for i in range(window.tabs.count()):
         name = window.tabs.tabText(i)
         view.addAction(
-            window._action(
-                name, lambda _=False, i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
+            make_action(
+                window, name, lambda _=False, i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
             )
         )
     view.addSeparator()
-    window.present_action = window._action("&Present briefing", window.present, "F5")
+    window.present_action = make_action(window, "&Present briefing", window.present, "F5")
     window.present_action.setToolTip("Present the briefing full screen (F5); Esc leaves")
     view.addAction(window.present_action)
-    view.addAction(window._action("Arrange s&lides and notes…", window.arrange_slides))
+    view.addAction(make_action(window, "Arrange s&lides and notes…", window.arrange_slides))
     view.addSeparator()
     theme_menu = view.addMenu("T&heme")
     group = QActionGroup(window)
     for key, label in THEME_CHOICES:
-        action = window._action(label, lambda _=False, key=key: window.set_theme(key))
+        action = make_action(window, label, lambda _=False, key=key: window.set_theme(key))
         action.setCheckable(True)
         action.setChecked(window.settings.theme == key)
         group.addAction(action)
         theme_menu.addAction(action)
     view.addSeparator()
-    view.addAction(window._action("&Equal weights", window.session.equal_weights, "Ctrl+E"))
-    view.addAction(window._action("Re&set weights", window.session.reset_weights, "Ctrl+Shift+R"))
+    view.addAction(make_action(window, "&Equal weights", window.session.equal_weights, "Ctrl+E"))
+    view.addAction(
+        make_action(window, "Re&set weights", window.session.reset_weights, "Ctrl+Shift+R")
+    )
 
 
 def _toolbar(window: MainWindow) -> None:
@@ -119,7 +135,7 @@ def _toolbar(window: MainWindow) -> None:
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     for path in window.settings.recent_sets:
-        menu.addAction(window._action(path, lambda _=False, p=path: window.open_path(Path(p))))
+        menu.addAction(make_action(window, path, lambda _=False, p=path: window.open_path(Path(p))))
     if menu.isEmpty():
         menu.addAction("(none)").setEnabled(False)
 

@@ -9,11 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -119,16 +117,6 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(session, paths.user_data_dir() / RECOVERY_FILE, self)
         build_menus(self)
         self._restore_state()
-
-    # ---- menus (built in main_menus.py) -------------------------------------------------
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
 
     # ---- opening sets --------------------------------------------------------------------
     def choose_set(self) -> None:

@@ -21,15 +21,15 @@ from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
-from explorer.core.profiles import AppliedProfile, Profile, apply_profile, profile_from_weights
 from explorer.core.robustness import Analysis, Lens
 from explorer.core.robustness.lens_state import LensState
 from explorer.ui.sampling_service import SamplingAccess, SamplingInput, SamplingService
 from explorer.ui.saved_state import SavedState
+from explorer.ui.session_profile import ProfileBinding
 from explorer.ui.weight_history import WeightChange, WeightState
 
 
-class Session(SamplingAccess, QObject):
+class Session(ProfileBinding, SamplingAccess, QObject):
     setChanged = Signal()  # a new decision set: views rebuild their items
     weightsChanged = Signal()  # shares, locks or method changed: controls sync
     resultChanged = Signal()  # a new engine result: charts update in place
@@ -136,15 +136,6 @@ class Session(SamplingAccess, QObject):
         return self._selected_criterion
 
     @property
-    def active_profile(self) -> Profile | None:
-        return self._saved.profile
-
-    @property
-    def dirty(self) -> bool:
-        """The weighting differs from the profile as opened or saved (or from the set's default)."""
-        return self._dirty
-
-    @property
     def problem(self) -> ScoreMatrix | None:
         """The score matrix in use: the lens's rescored cells when it is on, else editorial."""
         return None if self._scoring is None else self._scoring.problem
@@ -170,15 +161,9 @@ class Session(SamplingAccess, QObject):
 
     @property
     def analysis(self) -> Analysis | None:
-        """Robustness of the current result; each answer is computed on first use."""
-        if self._analysis is None and self._set is not None and self._scoring is not None:
-            problem = self._scoring.problem
-            self._analysis = Analysis(self._set, problem, self._shares, self._method)
+        """Robustness of the current result (made with it, from the same inputs); each answer
+        is computed on first use."""
         return self._analysis
-
-    @property
-    def deck(self) -> DeckSettings:
-        return self._deck
 
     def criterion_index(self, criterion_id: str) -> int:
         assert self._set is not None
@@ -233,14 +218,6 @@ class Session(SamplingAccess, QObject):
     def reset_sources(self) -> None:
         self._change("Reset sources", credibility=np.ones(len(self._set.sources)), lens=False)
 
-    def set_deck(self, deck: DeckSettings) -> None:
-        """Slide order, hidden slides and notes: saved with the profile, not undone with weights."""
-        if deck.same_as(self._deck):
-            return
-        self._deck = deck
-        self.deckChanged.emit()
-        self._update_dirty()
-
     def snapshot(self) -> WeightState:
         """The weighting as it stands, to come back to with restore_snapshot (a briefing)."""
         return self._state()
@@ -254,49 +231,6 @@ class Session(SamplingAccess, QObject):
             credibility=state.credibility,
             lens=state.lens,
         )
-
-    def open_profile(
-        self, profile: Profile, mapping: dict[str, str | None] | None = None
-    ) -> AppliedProfile:
-        """Put a profile's weights, locks and method on screen; Reset returns to them.
-
-        Raises LoadError for a profile of another set (unless mapped). Criteria the profile
-        lacks get weight 0 and are listed in the result's `missing` for the caller to show.
-        """
-        assert self._set is not None
-        applied = apply_profile(profile, self._set, mapping)
-        shares = weight_rules.as_shares(applied.weights)
-        self._reference = shares.copy()
-        self.undo_stack.clear()  # undoing past an open would mix two profiles' histories
-        assert self._scoring is not None
-        credibility = self._scoring.credibility_from(applied.source_weights)
-        lens = applied.source_weights is not None
-        self._restore(WeightState(shares, applied.locked.copy(), applied.method, credibility, lens))
-        if not profile.briefing.same_as(self._deck):
-            self._deck = profile.briefing
-            self.deckChanged.emit()
-        self.mark_saved(profile)
-        return applied
-
-    def current_profile(self, name: str | None = None) -> Profile:
-        """The weighting on screen as a profile (metadata from the active one), ready to save."""
-        assert self._set is not None
-        return profile_from_weights(
-            self._set,
-            self._shares,
-            self._method,
-            self._locked,
-            base=self._saved.profile,
-            name=name,
-            source_weights=self.source_weights if self.lens_active else None,
-            briefing=self._deck,
-        )
-
-    def mark_saved(self, profile: Profile) -> None:
-        """`profile` now holds exactly what is on screen (after a save, save-as or open)."""
-        self._saved.mark(profile, self._state(), self._deck)
-        self._dirty = False
-        self.profileChanged.emit()
 
     def begin_gesture(self) -> None:
         """Changes until end_gesture() undo as one step (a slider drag)."""
@@ -387,20 +321,16 @@ class Session(SamplingAccess, QObject):
             self._schedule()
         self._update_dirty()
 
-    def _update_dirty(self) -> None:
-        dirty = self._saved.differs(self._state(), self._deck)
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.profileChanged.emit()
-
     def _schedule(self) -> None:
         if not self._pending.isActive():
             self._pending.start()
 
     def _evaluate(self) -> None:
         assert self._scoring is not None
-        self._result = evaluate(self._scoring.problem, self._shares, self._method)
-        self._analysis = None
+        problem = self._scoring.problem
+        self._result = evaluate(problem, self._shares, self._method)
+        assert self._set is not None
+        self._analysis = Analysis(self._set, problem, self._shares, self._method)
         self._sampler.restart()
 
     def _recompute(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from explorer.core.engine import ScoreMatrix
 from explorer.core.robustness.lens_summary import LensSummary, source_usage, summarise_lens
 from explorer.ui import theme
+from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
 from explorer.ui.source_row import SourceRow
 
@@ -38,7 +39,7 @@ LENS_TOOLTIP = (
 )
 
 
-class SourcesPanel(QWidget):
+class SourcesPanel(UpdatesWhenShown, QWidget):
     """Side panel: lens switch, what it changes, one row per source, Reset."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -96,7 +97,7 @@ class SourcesPanel(QWidget):
 
         session.setChanged.connect(self._rebuild)
         session.weightsChanged.connect(self._sync)
-        session.resultChanged.connect(self._show_summary)
+        session.resultChanged.connect(self._on_result)  # a hidden tab catches up when shown
         self._rebuild()
 
     # ---- accessors for the main window and tests -------------------------------------------
@@ -183,6 +184,9 @@ class SourcesPanel(QWidget):
     def _lens_toggled(self, checked: bool) -> None:
         self._session.set_lens_active(checked)
         self._sync()  # nothing is emitted when the switch could not move: re-show it anyway
+
+    def _update(self) -> None:
+        self._show_summary()
 
     def _show_summary(self) -> None:
         summary = self.summarise()
