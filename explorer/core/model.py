@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -127,11 +128,17 @@ class DecisionSet:
         return [c.id for c in self.criteria]
 
     def matrix(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Scores, lows and highs as options × criteria arrays.
+        """Scores, lows and highs as options × criteria arrays (fresh copies, free to modify).
 
         Unassessed cells take the scale midpoint with the whole scale as range: neutral in the
         ranking, maximally uncertain in any robustness view, and flagged separately in the UI.
         """
+        score, low, high = self._matrix
+        return score.copy(), low.copy(), high.copy()
+
+    @cached_property
+    def _matrix(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # built once per set: the sampler, the tornado and the lens ask on every change
         shape = (len(self.options), len(self.criteria))
         score, low, high = np.empty(shape), np.empty(shape), np.empty(shape)
         for i, option in enumerate(self.options):
