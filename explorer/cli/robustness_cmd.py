@@ -25,6 +25,7 @@ from explorer.core.robustness import (
     stability_intervals,
     what_would_change,
 )
+from explorer.core.wording import ordinal
 
 DEFAULT_SAMPLES = 20_000
 MAX_SAMPLES = 10_000_000
@@ -133,11 +134,6 @@ def _pct(x: float) -> str:
     return f"{x * 100:.0f} %"
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _table(ds: DecisionSet, doc: dict[str, Any], method: Method) -> str:
     names = {o.id: o.name for o in ds.options}
     crit_names = {c.id: c.name for c in ds.criteria}
@@ -155,7 +151,7 @@ def _table(ds: DecisionSet, doc: dict[str, Any], method: Method) -> str:
     ]
     width = max(len(n) for n in names.values()) + 5
     m = len(ds.options)
-    lines.append(" " * width + "".join(f"{_ordinal(r + 1):>7}" for r in range(m)))
+    lines.append(" " * width + "".join(f"{ordinal(r + 1):>7}" for r in range(m)))
     for k, option in enumerate(ds.option_ids):
         row = doc["rank_acceptability"][option]
         label = f"[{k + 1}] {names[option]}"

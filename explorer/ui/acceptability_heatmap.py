@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.robustness import Acceptability
 from explorer.core.robustness.analysis import SamplingSettings
+from explorer.core.wording import ordinal
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
 from explorer.ui.offstage import UpdatesWhenShown
@@ -34,11 +35,6 @@ from explorer.ui.weight_row import percent
 
 SNAPSHOT_MS = 50  # progressive display at up to 20 updates a second
 EMPTY = "–"  # a cell before any sample arrived
-
-
-def ordinal(rank: int) -> str:
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
 
 
 def cell_text(p: float) -> str:

@@ -10,15 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from explorer.core.profiles import Comparison, Driver, Overtake, RankShift
+from explorer.core.wording import ordinal
 
 MAX_DRIVERS = 3  # more than three reasons is a table, not a sentence
 NAMED_SHARE = 0.25  # a driver is named when at least this fraction of the largest one
 MINUS = "\u2212"
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def signed(value: float, digits: int = 2) -> str:

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError
 from explorer.core.profiles import GroupView, Profile, combine_profiles
+from explorer.core.wording import ordinal
 from explorer.ui import theme
-from explorer.ui.compare_text import join_names, ordinal
+from explorer.ui.compare_text import join_names
 from explorer.ui.group_delegates import BAR_ROLE, SPREAD_ROLE, BarDelegate, RankSpreadDelegate
 from explorer.ui.offstage import offstage
 from explorer.ui.session import Session

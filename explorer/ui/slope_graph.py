@@ -18,10 +18,10 @@ from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from explorer.core.profiles import Comparison
+from explorer.core.wording import ordinal
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
 from explorer.ui.chart_text import tie_flags
-from explorer.ui.compare_text import ordinal
 from explorer.ui.session import Session
 from explorer.ui.slope_labels import SlopeLabels
 from explorer.ui.text_fit import wrap_text

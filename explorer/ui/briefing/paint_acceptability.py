@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
 from explorer.core.robustness import Acceptability
+from explorer.core.wording import ordinal
 from explorer.ui.briefing import chart_paint as cp
 from explorer.ui.chart_common import blend
 from explorer.ui.session import Session
@@ -20,11 +21,6 @@ from explorer.ui.theme import Theme
 MAX_CELL = 7.0  # cell width cap, in font_px: a 3-option grid should not stretch across a slide
 MAX_ROW_LINES = 3.0
 HEAT_GAMMA = 0.6  # small shares still show: 5 % reads as a tint, not as background
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def paint_acceptability(
@@ -75,7 +71,7 @@ def paint_acceptability(
     title = fm.elidedText(title, Qt.TextElideMode.ElideRight, area.width())
     title_rect = QRectF(area.left(), top, area.width(), line_h)
     cp.draw_lines(painter, title_rect, [title], name_font, theme.foreground, cp.CENTRE)
-    headers = [_ordinal(r + 1) for r in range(m)]
+    headers = [ordinal(r + 1) for r in range(m)]
     if max(cp.block_width(painter, [h], bold) for h in headers) > cell_w * 0.95:
         headers = [str(r + 1) for r in range(m)]
     for r, text in enumerate(headers):
