@@ -50,12 +50,6 @@ def cell_text(p: float) -> str:
     return f"{p * 100:.0f} %"
 
 
-def readable_on(background: QColor) -> QColor:
-    """Black or white text, whichever contrasts with the cell colour."""
-    luma = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
-    return QColor("#000000" if luma > 140 else "#FFFFFF")
-
-
 def central_text(
     snap: Acceptability, option_id: str, names: dict[str, str], criterion_names: dict[str, str]
 ) -> str:
@@ -205,7 +199,7 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
                 colour = cc.blend(t.highlight, base, 0.08 + 0.92 * p if p > 0 else 0.0)
                 item.setText(cell_text(p))
                 item.setBackground(QBrush(colour))
-                item.setForeground(QBrush(muted if stale else readable_on(colour)))
+                item.setForeground(QBrush(muted if stale else theme.readable_text(colour)))
                 item.setToolTip(self._cell_tip(snap, names[oid], k + 1, p, central))
 
     def _show_status(self, snap: Acceptability | None, stale: bool) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from explorer.core.engine import Method
@@ -23,7 +23,6 @@ from explorer.core.model import DecisionSet
 from explorer.core.robustness import ScoreChange
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
-from explorer.ui.acceptability_heatmap import readable_on
 from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
 
@@ -95,11 +94,6 @@ class ChangeList(UpdatesWhenShown, QWidget):
         t = theme.current()
         self.list.setFont(cc.chart_font(t))
         self.caption.setFont(cc.chart_font(t))
-        # The selected row's text in whichever of black or white reads on the highlight (the
-        # dark theme's light-blue highlight makes white text hard to read).
-        palette = QPalette()  # only this role set: the others still follow the application
-        palette.setColor(QPalette.ColorRole.HighlightedText, readable_on(QColor(t.highlight)))
-        self.list.setPalette(palette)
         self._update()
 
     def _update(self) -> None:

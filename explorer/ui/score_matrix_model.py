@@ -39,21 +39,6 @@ def _fmt(value: float) -> str:
     return f"{value:.3g}"
 
 
-def _text_colour(background: QColor) -> QColor:
-    """Black or white, whichever reads better on the heat colour (WCAG relative luminance)."""
-
-    def channel(c: float) -> float:
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    lum = (
-        0.2126 * channel(background.red())
-        + 0.7152 * channel(background.green())
-        + 0.0722 * channel(background.blue())
-    )
-    return QColor("#111111") if lum > 0.22 else QColor("#FFFFFF")
-
-
 class ScoreMatrixModel(QAbstractTableModel):
     """Reads the session on demand; caches only what is fixed for the life of a decision set,
     plus the lens-dependent arrays, so a change can be traced to the columns it touches."""
@@ -253,7 +238,7 @@ class ScoreMatrixModel(QAbstractTableModel):
             else:
                 colour = theme.heat_colour(t, float(result.desirability[i, j]))
             return QBrush(
-                colour if role == Qt.ItemDataRole.BackgroundRole else _text_colour(colour)
+                colour if role == Qt.ItemDataRole.BackgroundRole else theme.readable_text(colour)
             )
         if role == Qt.ItemDataRole.FontRole and unassessed:
             font = QFont()

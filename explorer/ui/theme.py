@@ -111,6 +111,22 @@ def heat_colour(theme: Theme, value: float) -> QColor:
     )
 
 
+def readable_text(background: QColor) -> QColor:
+    """Near-black or white text, whichever reads better on `background` (WCAG relative
+    luminance): cell labels on heat colours, selected rows on the highlight."""
+
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = (
+        0.2126 * channel(background.red())
+        + 0.7152 * channel(background.green())
+        + 0.0722 * channel(background.blue())
+    )
+    return QColor("#111111") if lum > 0.22 else QColor("#FFFFFF")
+
+
 def system_prefers_dark() -> bool:
     app = QGuiApplication.instance()
     if app is None:
@@ -152,7 +168,8 @@ def apply(app: QApplication, theme: Theme) -> None:
     palette.setColor(QPalette.ColorRole.ToolTipText, fg)
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
     palette.setColor(QPalette.ColorRole.Highlight, QColor(theme.highlight))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
+    # white on the dark theme's light-blue highlight is hard to read: pick what contrasts
+    palette.setColor(QPalette.ColorRole.HighlightedText, readable_text(QColor(theme.highlight)))
     palette.setColor(QPalette.ColorRole.Link, QColor(theme.highlight))
     disabled = QPalette.ColorGroup.Disabled  # greyed controls must look unavailable
     for role in (
