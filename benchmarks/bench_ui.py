@@ -47,6 +47,8 @@ def drag_latency(window: MainWindow, steps: int = 300, jumps: bool = False) -> l
     app = QApplication.instance()
     rng = np.random.default_rng(1)
     times = []
+    if not jumps:
+        session.begin_gesture()  # as a pressed slider does: one undo step, throttled extras
     for step in range(steps):
         slider = window.weights_panel.slider(ids[(step // 30) % len(ids)])
         if jumps:
@@ -62,6 +64,7 @@ def drag_latency(window: MainWindow, steps: int = 300, jumps: bool = False) -> l
         for _ in range(3):
             app.processEvents()
         times.append(1000 * (time.perf_counter() - t0))
+    session.end_gesture()
     return times[10:]  # first steps warm caches
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +38,9 @@ def _grouped(criteria: tuple[Criterion, ...]) -> list[tuple[str, list[tuple[int,
     for i, criterion in enumerate(criteria):
         groups.setdefault(criterion.group, []).append((i, criterion))
     return [(name, members) for name, members in groups.items() if members]
+
+
+BAND_REFRESH_MS = 100  # stability bands refresh at most this often during a drag
 
 
 class WeightsPanel(QWidget):
@@ -104,7 +107,14 @@ class WeightsPanel(QWidget):
         session.setChanged.connect(self._rebuild)
         session.weightsChanged.connect(self._sync)
         session.selectionChanged.connect(self._show_selection)
-        session.resultChanged.connect(self._show_stability)
+        # Bands follow a slider drag at up to 10 Hz rather than on every tick: redrawing every
+        # row's band cost ~3 ms a tick, more than the charts. Any other change shows at once.
+        self._band_timer = QTimer(self)
+        self._band_timer.setSingleShot(True)
+        self._band_timer.setInterval(BAND_REFRESH_MS)
+        self._band_timer.timeout.connect(self._band_due)
+        self._band_pending = False
+        session.resultChanged.connect(self._on_result)
         self._rebuild()
 
     # ---- accessors for the main window and tests -------------------------------------------
@@ -187,6 +197,24 @@ class WeightsPanel(QWidget):
         has_set = bool(self._rows)
         self._equal.setEnabled(has_set)
         self._reset.setEnabled(has_set)
+
+    def _on_result(self) -> None:
+        if not self._session.in_gesture:
+            self._band_timer.stop()
+            self._band_pending = False
+            self._show_stability()
+            return
+        if self._band_timer.isActive():
+            self._band_pending = True  # shown when the interval is up
+            return
+        self._show_stability()
+        self._band_timer.start()
+
+    def _band_due(self) -> None:
+        if self._band_pending:
+            self._band_pending = False
+            self._show_stability()
+            self._band_timer.start()
 
     def _show_stability(self) -> None:
         """Every row's band from the cached analysis; rows repaint only what moved."""
