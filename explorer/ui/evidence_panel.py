@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from explorer.core.evidence import is_thin, source_label, source_titles, thin_reason
 from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, Option, Stance
 from explorer.ui import theme
+from explorer.ui.live_caption import LiveCaption
 from explorer.ui.session import Session
 
 SUPPORTS_LABEL = "✔ Supports the score"
@@ -56,10 +57,10 @@ class EvidencePanel(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 10) + 3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.figures = QLabel()
-        self.figures.setWordWrap(True)
-        for label in (self.heading, self.figures):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the figures change on every slider tick: a word-wrapped QLabel would relayout the panel
+        self.figures = LiveCaption(lines=2)
+        self.figures.setAccessibleName("Weight-dependent figures")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Evidence")

@@ -22,6 +22,7 @@ from explorer.core.engine import Method
 from explorer.core.robustness import Crossover, Sensitivity, StabilityInterval
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
+from explorer.ui.live_caption import LiveCaption
 from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
 from explorer.ui.weight_row import percent, stability_text
@@ -95,9 +96,8 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.legend.linkActivated.connect(self._legend_clicked)
-        self.caption = QLabel()
+        self.caption = LiveCaption(lines=3)  # changes every tick: a QLabel would relayout
         self.caption.setAccessibleName("Sensitivity in words")
-        self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
