@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 
 from explorer.core.robustness import Acceptability
 from explorer.core.robustness.analysis import SamplingSettings
-from explorer.core.wording import ordinal
+from explorer.core.wording import ordinal, percent
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
 from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
-from explorer.ui.weight_row import percent
 
 SNAPSHOT_MS = 50  # progressive display at up to 20 updates a second
 EMPTY = "–"  # a cell before any sample arrived

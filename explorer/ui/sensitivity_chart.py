@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from explorer.core.engine import Method
 from explorer.core.robustness import Crossover, Sensitivity, StabilityInterval
+from explorer.core.wording import percent, stability_text
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
 from explorer.ui.live_caption import LiveCaption
 from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
-from explorer.ui.weight_row import percent, stability_text
 
 LINE_PX, SELECTED_PX = 2.0, 4.0
 DOT_PX = 9

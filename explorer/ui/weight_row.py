@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.model import Criterion, Direction
 from explorer.core.robustness import StabilityInterval
+from explorer.core.wording import stability_text
 from explorer.ui import theme
 from explorer.ui.session import Session
 
@@ -55,46 +56,6 @@ BAND_PX = 20  # height of the leader band
 RANK_BAND_PX = 4  # the whole-ranking strip along the band's lower edge
 BAND_ALPHA = 80  # translucent: the groove and the row's selection colour show through
 RANK_BAND_ALPHA = 200
-
-
-def percent(share: float) -> str:
-    """A share at the sliders' own precision (0.1 %), without a trailing .0: 0 %, 21.7 %."""
-    text = f"{share * 100:.1f}".removesuffix(".0")
-    return f"{'0' if text == '-0' else text} %"
-
-
-def stability_text(
-    interval: StabilityInterval,
-    names: dict[str, str],
-    wsm_only: bool,
-    subject: str = "this weight",
-    ranking: bool = True,
-) -> str:
-    """The band in words, as the slider's tooltip (and the sensitivity chart) puts it.
-
-    `names` maps option ids to names; `wsm_only` says the analysis is the weighted sum's while
-    the ranking on screen is another method's, so the reader does not mistake whose answer it is.
-    """
-    leader = names[interval.leader]
-    low, high = percent(interval.low), percent(interval.high)
-    if interval.high - interval.low < 1e-9:
-        lines = [f"{leader} is first only at exactly the current value of {subject}."]
-    elif interval.low <= 0 and interval.high >= 1:
-        lines = [f"{leader} stays first whatever {subject} (the others rescaled)."]
-    else:
-        lines = [f"{leader} stays first while {subject} is between {low} and {high}."]
-    if interval.overtaken_below is not None:
-        lines.append(f"Below {low}, {names[interval.overtaken_below]} goes ahead.")
-    if interval.overtaken_above is not None:
-        lines.append(f"Above {high}, {names[interval.overtaken_above]} goes ahead.")
-    if ranking:
-        lines.append(
-            f"The whole ranking stays the same between {percent(interval.rank_low)} and "
-            f"{percent(interval.rank_high)}."
-        )
-    if wsm_only:
-        lines.insert(0, "Weighted-sum analysis (TOPSIS has no exact intervals):")
-    return "\n".join(lines)
 
 
 def criterion_tooltip(criterion: Criterion) -> str:
@@ -183,7 +144,10 @@ class WeightRow(QFrame):
         font = self._share.font()
         font.setBold(True)
         self._share.setFont(font)
-        self._share.setMinimumWidth(self._share.fontMetrics().horizontalAdvance("100.0 %") + 4)
+        # a fixed size: a label that may resize asks its layout to recompute on every setText,
+        # which during a drag relaid out the whole panel on every tick
+        metrics = self._share.fontMetrics()
+        self._share.setFixedSize(metrics.horizontalAdvance("100.0 %") + 4, metrics.height() + 2)
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_MAX)

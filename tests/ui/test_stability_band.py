@@ -12,9 +12,9 @@ import pytest
 
 from explorer.core.engine import Method, ScoreMatrix
 from explorer.core.robustness import StabilityInterval, stability_interval
+from explorer.core.wording import percent, stability_text
 from explorer.ui import theme
 from explorer.ui.session import Session
-from explorer.ui.weight_row import percent, stability_text
 from explorer.ui.weights_panel import WeightsPanel
 
 OFFSCREEN_SHOW = pytest.mark.qt_log_ignore("propagateSizeHints")
