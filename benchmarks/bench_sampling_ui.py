@@ -44,7 +44,8 @@ def frames(window: MainWindow, sampling: bool, jumps: bool) -> dict[str, float]:
     session = window.session
     owner = object()
     if sampling:
-        session.set_sampling(SamplingSettings(samples=10_000_000, seed=3))
+        # "around": every weight change cancels and restarts the run (uniform runs need no restart)
+        session.set_sampling(SamplingSettings(samples=10_000_000, seed=3, weights="around"))
         session.want_sampling(owner, True)
     intervals: list[float] = []
     paints: list[float] = []
