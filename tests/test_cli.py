@@ -24,7 +24,8 @@ RANK_KEYS = {"decision_set", "method", "weights", "ranking"}
 ITEM_KEYS = {"rank", "option", "name", "score", "contributions"}
 
 
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run `python -m explorer ARGS` as a user would (test_cli_brief.py uses it too)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-m", "explorer", *args],
@@ -33,7 +34,7 @@ def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=timeout,
     )
     assert "Traceback" not in done.stderr, done.stderr
     return done

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPdfWriter
+from test_cli import cli as run_cli
 
 from explorer.core.briefing.content import Quote
 from explorer.core.briefing.deck import option_of
@@ -28,18 +29,7 @@ SLIDES = 4 + 5 + 2  # the bundled set's deck: fixed slides, one per option, clos
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
+    return run_cli(*args, cwd=cwd, timeout=180)  # a PDF of every slide takes a while
 
 
 def flat(text: str) -> str:

@@ -378,14 +378,9 @@ def draw_legend(
 
 # ---- data the painters cannot get from the session directly ------------------------------------
 def briefing_acceptability(session: Session) -> Acceptability:
-    """Rank acceptability for the current result, run to completion on this thread.
-
-    For export and PDF, where nobody waited for the session's background sampling: the
-    session's own settings (so a slide and the live view agree) through its Analysis, which
-    runs robustness.rank_acceptability(problem, shares, lows, highs, samples=, seed=,
-    weight_mode=, spread=, score_mode=, method=) and keeps the answer for this result, so
-    repeated paints of one weighting sample once.
-    """
+    """Rank acceptability for the current result, run to completion on this thread (export,
+    PDF): with the session's settings, so a slide and the live view agree, and through its
+    Analysis, which keeps the answer, so repeated paints of one weighting sample once."""
     analysis = session.analysis
     if analysis is None:
         raise ValueError("no decision set loaded")
