@@ -107,13 +107,15 @@ class WeightsPanel(QWidget):
         session.setChanged.connect(self._rebuild)
         session.weightsChanged.connect(self._sync)
         session.selectionChanged.connect(self._show_selection)
-        # Bands follow a slider drag at up to 10 Hz rather than on every tick: redrawing every
-        # row's band cost ~3 ms a tick, more than the charts. Any other change shows at once.
+        # Bands follow a drag or held arrow key at up to 10 Hz rather than on every tick:
+        # redrawing every row's band cost ~3 ms a tick, more than the charts. A change after a
+        # pause shows at once; the last change of a burst shows within BAND_REFRESH_MS.
         self._band_timer = QTimer(self)
         self._band_timer.setSingleShot(True)
         self._band_timer.setInterval(BAND_REFRESH_MS)
         self._band_timer.timeout.connect(self._band_due)
         self._band_pending = False
+        self._band_method: Method | None = None
         session.resultChanged.connect(self._on_result)
         self._rebuild()
 
@@ -199,11 +201,11 @@ class WeightsPanel(QWidget):
         self._reset.setEnabled(has_set)
 
     def _on_result(self) -> None:
-        if not self._session.in_gesture:
+        result = self._session.result
+        method = None if result is None else result.method
+        if method is not self._band_method:  # the bands now mean something else: say so now
             self._band_timer.stop()
             self._band_pending = False
-            self._show_stability()
-            return
         if self._band_timer.isActive():
             self._band_pending = True  # shown when the interval is up
             return
@@ -222,6 +224,7 @@ class WeightsPanel(QWidget):
         if ds is None or result is None or not self._rows:
             self._band_caption.setText("")
             return
+        self._band_method = result.method
         wsm_only = result.method is not Method.WSM
         names = {option.id: option.name for option in ds.options}
         # All-zero weights rank nothing, so there is no leader whose lead could be stable.

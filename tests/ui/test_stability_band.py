@@ -156,3 +156,20 @@ def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, output_dir, dark) -
         assert widget.grab().save(str(output_dir / name))
     finally:
         theme.apply(qapp, previous)
+
+
+def test_a_burst_of_changes_refreshes_the_bands_at_most_every_interval(
+    qtbot, panel: WeightsPanel, session: Session
+) -> None:
+    """A drag or a held arrow key: the first change shows at once, the rest within
+    BAND_REFRESH_MS, and every band ends on the final weights."""
+    from explorer.ui.weights_panel import BAND_REFRESH_MS
+
+    for value in np.linspace(0.2, 0.7, 15):
+        session.set_share("cost", float(value))
+        session.flush()  # a result per change, as a slow drag gives
+    final = session.analysis.stability
+    shown = panel.row("time").stability
+    assert shown is not None and shown.weight != pytest.approx(final[1].weight)  # not yet
+    qtbot.waitUntil(lambda: panel.row("time").stability == final[1], timeout=BAND_REFRESH_MS * 10)
+    assert [panel.row(c).stability for c in ("cost", "time", "health")] == final
