@@ -34,11 +34,6 @@ X_TICKS = [(t / 10, f"{t * 10} %") for t in range(11)]
 MAX_LABELS = 12  # crossover labels beyond this many are left to the tooltips
 
 
-def option_colour(i: int) -> QColor:
-    """The colour-blind-safe palette, cycled over options as the slope graph does."""
-    return theme.criterion_colour(i)
-
-
 class SensitivityChart(UpdatesWhenShown, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,7 +275,9 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._styled = styled
         for i, (oid, curve) in enumerate(zip(self._ids, self._curves, strict=True)):
             chosen = oid == selected
-            curve.setPen(cc.cosmetic_pen(option_colour(i), SELECTED_PX if chosen else LINE_PX))
+            curve.setPen(
+                cc.cosmetic_pen(theme.option_colour(i), SELECTED_PX if chosen else LINE_PX)
+            )
             curve.setZValue(len(self._ids) + 1 if chosen else i)
         self._legend_text()
 
@@ -293,7 +290,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         drawn = None if sens is None or sens.contenders is None else set(sens.contenders)
         entries = [
             cc.legend_entry(
-                o.id, "━", option_colour(i).name(), o.name, t.foreground, o.id == selected
+                o.id, "━", theme.option_colour(i).name(), o.name, t.foreground, o.id == selected
             )
             for i, o in enumerate(ds.options)
             if drawn is None or o.id in drawn or o.id == selected

@@ -35,11 +35,6 @@ MIN_NAME_PX, MAX_NAME_PX = 100, 260
 FADE = 0.28  # how much of its colour a line keeps while another is highlighted
 
 
-def option_colour(i: int) -> QColor:
-    """The colour-blind-safe palette the criteria use, cycled over options."""
-    return theme.criterion_colour(i)
-
-
 class SlopeGraph(cc.ChartBase):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, "Rankings by profile", "Options", parent)
@@ -245,15 +240,15 @@ class SlopeGraph(cc.ChartBase):
         th, n, k = self._theme, len(c.option_ids), len(c.names)
         keep = 1.0 if emphasis is None else FADE
         for g, curve in enumerate(self._curves):
-            colour = cc.blend(option_colour(g), th.background, keep)
+            colour = cc.blend(theme.option_colour(g), th.background, keep)
             curve.setPen(cc.cosmetic_pen(colour, LINE_PX))
         self._chosen.setVisible(emphasis is not None)
         if emphasis is not None:
             self._chosen.setData(np.arange(k, dtype=float), self._pos[:, emphasis])
-            self._chosen.setPen(cc.cosmetic_pen(option_colour(emphasis), CHOSEN_PX))
-        fills = [cc.blend(option_colour(i), th.background, keep) for i in range(n)]
+            self._chosen.setPen(cc.cosmetic_pen(theme.option_colour(emphasis), CHOSEN_PX))
+        fills = [cc.blend(theme.option_colour(i), th.background, keep) for i in range(n)]
         if emphasis is not None:
-            fills[emphasis] = option_colour(emphasis)
+            fills[emphasis] = theme.option_colour(emphasis)
         brushes = [pg.mkBrush(fills[i]) for _ in range(k) for i in range(n)]
         sizes = [self._marker_px + (4 if i == emphasis else 0) for _ in range(k) for i in range(n)]
         points, texts = self._point_data

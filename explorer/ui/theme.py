@@ -98,6 +98,12 @@ def criterion_colour(index: int) -> QColor:
     return QColor(CRITERION_COLOURS[index % len(CRITERION_COLOURS)])
 
 
+def option_colour(index: int) -> QColor:
+    """Charts with a line per option (sensitivity, profile comparison) use the same
+    colour-blind-safe palette as the criteria, cycled over the options."""
+    return criterion_colour(index)
+
+
 def heat_colour(theme: Theme, value: float) -> QColor:
     """Diverging colour for a desirability in 0..1 (mid-grey at 0.5)."""
     value = min(max(value, 0.0), 1.0)
