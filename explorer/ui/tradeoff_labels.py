@@ -1,25 +1,23 @@
-"""Option names beside their points on the tradeoff map, each on the side where it collides least.
+"""Option names beside their points on the tradeoff map, clear of other points and names.
 
 All names are painted by one item from cached QStaticText: a pyqtgraph TextItem per option
-re-laid-out rich text on every repaint, and the map repaints on every slider tick. Which side a
-name takes is decided by explorer/core/tradeoff.label_sides from pixel sizes measured here, once
-per font change rather than once per tick.
+re-laid-out rich text on every repaint, and the map repaints on every slider tick. Where each name
+goes is decided by explorer/core/label_layout (the same placement as the briefing's slide) from
+pixel sizes measured here once per font change, and only when the points' pixels change.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from explorer.core import tradeoff
+from explorer.core import label_layout
 from explorer.ui import theme
 from explorer.ui.view_item import ViewFillingItem
 
-# per side in tradeoff.SIDES: the label's anchor and the direction it is pushed off its point
-SIDE_GEOMETRY = (((0, 0.5), (1, 0)), ((1, 0.5), (-1, 0)), ((0.5, 1), (0, 1)), ((0.5, 0), (0, -1)))
 PAD = 2.0  # px of background around each name
 
 
@@ -33,10 +31,12 @@ class _NameLayer(ViewFillingItem):
         self.fonts: list[QFont] = []
         self.anchor = np.zeros((0, 2))  # data coordinates of each name's point
         self.offset = np.zeros((0, 2))  # px from the point to the box's top-left corner
+        self.leader = np.zeros((0, 4))  # px from the point to a leader line's ends; NaN: none
         self.shown = np.zeros(0, dtype=bool)
         self.sizes = np.zeros((0, 2))
         self.fill = QColor()
         self.colour = QColor()
+        self.line = QPen()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -44,8 +44,14 @@ class _NameLayer(ViewFillingItem):
         transform = painter.transform()
         painter.save()
         painter.resetTransform()
+        shown = np.flatnonzero(self.shown).tolist()
+        painter.setPen(self.line)
+        for i in shown:
+            if not np.isnan(self.leader[i, 0]):
+                point = transform.map(QPointF(*self.anchor[i]))
+                painter.drawLine(QLineF(*self.leader[i]).translated(point))
         painter.setPen(self.colour)
-        for i in np.flatnonzero(self.shown).tolist():
+        for i in shown:
             point = transform.map(QPointF(*self.anchor[i]))
             left, top = point.x() + self.offset[i][0], point.y() + self.offset[i][1]
             painter.fillRect(QRectF(left, top, *self.sizes[i]), self.fill)
@@ -62,6 +68,8 @@ class MapLabels:
         plot_item.addItem(self._layer, ignoreBounds=True)
         self._names: list[str] = []
         self._bold: int | None = None
+        self._slots = np.zeros(0, dtype=int)  # last placement, so names keep their side
+        self._key: tuple = ()  # what the last placement was computed from
 
     def __len__(self) -> int:
         return len(self._names)
@@ -76,10 +84,15 @@ class MapLabels:
             layer.texts.append(text)
         n = len(names)
         layer.anchor, layer.offset = np.zeros((n, 2)), np.zeros((n, 2))
+        layer.leader = np.full((n, 4), np.nan)
         layer.shown = np.zeros(n, dtype=bool)
-        layer.fill = QColor(theme.current().background)
+        t = theme.current()
+        layer.fill = QColor(t.background)
         layer.fill.setAlpha(200)  # names stay readable where they cross a range bar
-        layer.colour = QColor(theme.current().foreground)
+        layer.colour = QColor(t.foreground)
+        layer.line = QPen(QColor(t.muted), 1.0)
+        self._slots = np.full(n, -1)
+        self._key = ()
         layer.update()
 
     def set_fonts(self, base: QFont, selected: int | None) -> None:
@@ -107,29 +120,48 @@ class MapLabels:
         x: np.ndarray,
         y: np.ndarray,
         radii: np.ndarray,
-        shown: np.ndarray,
-        priority: list[int],
+        order: list[int],
+        steady: bool = False,
     ) -> None:
-        """Show the names in `shown`, placed in `priority` order (first placed, first served)
-        beside points of the given pixel radii."""
+        """Name the options in `order` (most important first) beside points at data (x, y)
+        whose discs, rings included, have the given pixel radii; `steady` keeps each name where
+        it was while that spot stays clear.
+
+        Runs when the points' pixels may have moved (a result, a resize, a new selection);
+        when nothing the placement depends on changed, the names stay as they are.
+        """
         layer = self._layer
         rect, size = view.viewRect(), view.boundingRect()
         width, height = max(size.width(), 1.0), max(size.height(), 1.0)
         sx, sy = rect.width() / width, rect.height() / height  # data units per pixel
         pts = np.column_stack([(x - rect.left()) / sx, (rect.bottom() - y) / sy])
-        sides = tradeoff.label_sides(pts, radii, layer.sizes, (0.0, 0.0, width, height), priority)
-        layer.shown = np.asarray(shown, dtype=bool).copy()
+        key = (pts.tobytes(), np.asarray(radii).tobytes(), layer.sizes.tobytes(), tuple(order))
+        if key == self._key:
+            return
+        self._key = key
+        layout = label_layout.place_labels(
+            pts,
+            radii,
+            layer.sizes,
+            (0.0, 0.0, width, height),
+            order,
+            prefer=self._slots if steady else None,
+        )
+        self._slots = layout.slot
+        layer.shown = layout.shown
         layer.anchor = np.column_stack([x, y])
-        for i in priority:
-            (ax, ay), (dx, dy) = SIDE_GEOMETRY[sides[i]]
-            off = radii[i] + 4.0
-            w, h = layer.sizes[i]
-            shift = 0.0
-            if dx == 0:  # centred above or below: slide along to stay inside the plot
-                shift = min(0.0, width - 2 - (pts[i][0] + w / 2)) + max(0.0, w / 2 + 2 - pts[i][0])
-            # pixel y runs down while data y runs up, hence the sign flip on dy
-            layer.offset[i] = (dx * off + shift - ax * w, -dy * off - ay * h)
+        layer.offset = np.where(layout.shown[:, None], layout.boxes[:, :2] - pts, 0.0)
+        layer.leader = layout.leaders - np.tile(pts, 2)
         layer.update()
+
+    def rects(self, view: pg.ViewBox) -> dict[int, QRectF]:
+        """Each shown name's box in scene pixels, as painted (tests, screenshots)."""
+        layer, out = self._layer, {}
+        for i in np.flatnonzero(layer.shown).tolist():
+            point = view.mapViewToScene(QPointF(*layer.anchor[i]))
+            left, top = point.x() + layer.offset[i][0], point.y() + layer.offset[i][1]
+            out[i] = QRectF(left, top, *layer.sizes[i])
+        return out
 
     def visible_texts(self) -> dict[int, str]:
         return {i: self._names[i] for i in np.flatnonzero(self._layer.shown).tolist()}

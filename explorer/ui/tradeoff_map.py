@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QFont, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
+from explorer.core.label_layout import LABEL_LIMIT, naming_order
 from explorer.ui import theme
 from explorer.ui.chart_common import cache_axis
 from explorer.ui.offstage import UpdatesWhenShown
@@ -25,8 +26,9 @@ from explorer.ui.tradeoff_labels import MapLabels
 from explorer.ui.tradeoff_text import TICKS, axis_title, point_tooltip
 
 RING_EXTRA = 10.0  # Pareto ring diameter beyond the point
+SELECTED_EXTRA = 8.0  # the selection ring's diameter beyond the Pareto ring
+RING_PEN, SELECTED_PEN = 2.0, 3.5
 BEAM = 0.012  # width of an error bar's end caps, in axis units
-LABEL_LIMIT = 30  # above this many options only efficient and selected options are named
 SELECTED_COLOUR = theme.CRITERION_COLOURS[1]
 
 
@@ -145,6 +147,10 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
     def label_texts(self) -> dict[str, str]:
         return {self._ids[i]: text for i, text in self._labels.visible_texts().items()}
 
+    def label_rects(self) -> dict[str, QRectF]:
+        """Each shown name's box in the plot's scene pixels, where points map with mapToScene."""
+        return {self._ids[i]: rect for i, rect in self._labels.rects(self.vb).items()}
+
     def bold_labels(self) -> list[str]:
         return [self._ids[i] for i in self._labels.bold()]
 
@@ -205,12 +211,12 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
             cache_axis(axis)
         self.front_line.setPen(pg.mkPen(fg, width=1.5, style=Qt.PenStyle.DashLine))
         self.errors.setData(pen=pg.mkPen(muted, width=1.2))
-        self.rings.setPen(pg.mkPen(fg, width=2))
+        self.rings.setPen(pg.mkPen(fg, width=RING_PEN))
         point = QColor(t.highlight)
         point.setAlpha(210)
         self.points.setBrush(pg.mkBrush(point))
         self.points.setPen(pg.mkPen(t.background, width=1))
-        self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=3.5))
+        self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=SELECTED_PEN))
         self._key_full = key_pixmap(self.font(), self.devicePixelRatioF())
         self._fit_key()
 
@@ -288,7 +294,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.rings.setData(x=x[eff], y=y[eff], size=sizes[eff] + RING_EXTRA)
         self.front_line.setData(x=x[front.line], y=y[front.line])
         self._show_selected()
-        self._place_labels()
+        self._name_points(steady=True)
         if self._refit:
             self._refit = False
             self._fit_view()
@@ -301,21 +307,29 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
             self.selected_ring.setData(x=[], y=[])
             return
         i = slice(self._ids.index(oid), self._ids.index(oid) + 1)
-        size = point_size(result.totals[i]) + RING_EXTRA + 8
+        size = point_size(result.totals[i]) + RING_EXTRA + SELECTED_EXTRA
         self.selected_ring.setData(x=self._x.value[i], y=self._y.value[i], size=size)
 
     def _place_labels(self) -> None:
-        """Names beside their points, each on the side where it collides least."""
+        """Names placed afresh: the view was resized or refitted, or the selection changed."""
+        self._name_points(steady=False)
+
+    def _name_points(self, steady: bool) -> None:
+        """Names beside their points, clear of every point, ring and other name. `steady`
+        (a new result, e.g. a slider tick) keeps each name on its side while that stays clear,
+        so names do not hop about as points glide past each other."""
         result = self.session.result
         if self._x is None or self._y is None or result is None or not self._labels:
             return
-        x, y = self._x.value, self._y.value
-        shown = np.full(len(x), len(x) <= LABEL_LIMIT)
-        shown[self._front.efficient] = True
-        if self.session.selected_option in self._ids:
-            shown[self._ids.index(self.session.selected_option)] = True
-        priority = [int(i) for i in result.order if shown[i]]
-        self._labels.place(self.vb, x, y, point_size(result.totals) / 2, shown, priority)
+        selected = self.session.selected_option
+        index = self._ids.index(selected) if selected in self._ids else None
+        size = point_size(result.totals)
+        radii = size / 2 + 0.5  # the point's 1-px outline
+        radii[self._front.efficient] = (size[self._front.efficient] + RING_EXTRA + RING_PEN) / 2
+        if index is not None:
+            radii[index] = (size[index] + RING_EXTRA + SELECTED_EXTRA + SELECTED_PEN) / 2
+        order = naming_order(result.order, self._front.efficient, index)
+        self._labels.place(self.vb, self._x.value, self._y.value, radii, order, steady)
 
     # ---- selection ----------------------------------------------------------------------
     def _on_clicked(self, _item: object, points: list, _event: object) -> None:

@@ -176,21 +176,6 @@ def test_pareto_on_commute_cost_vs_time(commute: DecisionSet) -> None:
     assert front.line.tolist() == [2, 0]
 
 
-def test_label_sides_prefer_right_and_dodge() -> None:
-    pts = np.array([[100.0, 100.0], [100.0, 105.0]])
-    sides = tradeoff.label_sides(
-        pts, np.array([5.0, 5.0]), np.array([[60.0, 14.0]] * 2), (0, 0, 400, 300), [0, 1]
-    )
-    assert [tradeoff.SIDES[s] for s in sides] == ["right", "left"]
-
-
-def test_label_sides_stay_inside_plot() -> None:
-    sides = tradeoff.label_sides(
-        np.array([[390.0, 150.0]]), np.array([5.0]), np.array([[60.0, 14.0]]), (0, 0, 400, 300), [0]
-    )
-    assert tradeoff.SIDES[sides[0]] == "left"
-
-
 def test_dominators_name_who_beats_an_option() -> None:
     x, y = np.array([0.9, 0.6, 0.1, 0.6]), np.array([0.5, 0.2, 0.8, 0.2])
     assert tradeoff.dominators(x, y, 1).tolist() == [0]  # the duplicate (3) does not dominate

@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from explorer.core import label_layout
 from explorer.core.robustness import acceptability_steps, rank_acceptability
 from explorer.ui import theme as themes
 from explorer.ui.briefing import chart_paint as cp
@@ -255,6 +256,60 @@ def test_tradeoff_takes_the_asked_axes(session, tmp_path):
     assert "Group: Money (0 = worst, 1 = best)" in texts
     for option in session.decision_set.options:
         assert option.name in texts
+
+
+def _svg_text_positions(path: Path) -> list[tuple[str, float, float]]:
+    """(text, x, y) of every <text>, through its group's transform matrix."""
+    out = []
+    for group in ET.parse(path).getroot().iter():
+        if group.tag.rsplit("}", 1)[-1] != "g":
+            continue
+        found = re.findall(r"[-\d.e]+", group.get("transform", "matrix(1,0,0,1,0,0)"))
+        a, b, c, d, e, f = (float(v) for v in found) if len(found) == 6 else (1, 0, 0, 1, 0, 0)
+        for el in group:
+            if el.tag.rsplit("}", 1)[-1] == "text" and "".join(el.itertext()).strip():
+                x, y = float(el.get("x", 0)), float(el.get("y", 0))
+                out.append(("".join(el.itertext()).strip(), a * x + c * y + e, b * x + d * y + f))
+    return out
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (3840, 2160)])
+def test_tradeoff_names_are_placed_clear_and_drawn_where_placed(
+    bundled_session, tmp_path, monkeypatch, size
+):
+    """The slide uses the core placement: every name shown, none over another name or point,
+    and each drawn inside the box the placement gave it."""
+    calls = []
+    real = label_layout.place_labels
+
+    def recording(*args, **kw):
+        calls.append((args, kw, real(*args, **kw)))
+        return calls[-1][2]
+
+    monkeypatch.setattr(label_layout, "place_labels", recording)
+    path = export_chart(bundled_session, "tradeoff", tmp_path / "t.svg", size)
+    ((centres, radii, sizes, bounds, order), _, layout) = calls[0]
+    names = [o.name for o in bundled_session.decision_set.options]
+    assert layout.shown.all() and sorted(order) == list(range(len(names)))
+    boxes = layout.boxes
+    for i, box in enumerate(boxes):
+        np.testing.assert_allclose(box[2:] - box[:2], sizes[i])
+        assert bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1] <= box[3]
+        assert box[3] <= bounds[3]
+        for j in range(len(names)):
+            near = np.clip(centres[j], box[:2], box[2:])
+            assert np.hypot(*(near - centres[j])) >= radii[j] - 1e-6, (i, j)
+            other = boxes[j]
+            apart = box[2] <= other[0] or other[2] <= box[0] or box[3] <= other[1]
+            assert i == j or apart or other[3] <= box[1], (i, j)
+        drawn = [
+            (x, y)
+            for text, x, y in _svg_text_positions(path)
+            if len(text) > 3 and names[i].startswith(text.rstrip("…"))
+        ]
+        h = box[3] - box[1]
+        # left-aligned inside the box's padding: drawn where it was placed, not merely near it
+        assert any(0 <= x - box[0] <= 0.25 * h and box[1] <= y <= box[3] for x, y in drawn), i
 
 
 # ---- files ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -186,6 +186,84 @@ def test_screenshots(qtbot, view: TradeoffMap, output_dir, bundled_path) -> None
     big.grab().save(str(output_dir / "tradeoff_map_bundled.png"))
     big.resize(1280, 800)
     big.grab().save(str(output_dir / "tradeoff_map_bundled_1280.png"))
+    big.resize(1920, 1080)
+    big.grab().save(str(output_dir / "tradeoff_map_bundled_1920.png"))
+    try:
+        theme.apply(app, theme.DARK)
+        bundled.set_decision_set(bundled.decision_set)
+        bundled.select(option=bundled.decision_set.option_ids[2])
+        big.resize(1280, 800)
+        qtbot.wait(20)
+        big.grab().save(str(output_dir / "tradeoff_map_bundled_1280_dark.png"))
+        big.resize(1920, 1080)
+        big.grab().save(str(output_dir / "tradeoff_map_bundled_1920_dark.png"))
+    finally:
+        theme.apply(app, theme.LIGHT)
+
+
+def _discs(view: TradeoffMap) -> list[tuple[QPointF, float]]:
+    """Every point, Pareto ring and selection ring as drawn: scene centre and outer radius."""
+    out = []
+    for item, pen in ((view.points, 1.0), (view.rings, 2.0), (view.selected_ring, 3.5)):
+        for spot in item.points():
+            out.append((item.mapToScene(spot.pos()), spot.size() / 2 + pen / 2))
+    return out
+
+
+def _hits(rect: QRectF, centre: QPointF, r: float) -> bool:
+    nx = min(max(centre.x(), rect.left()), rect.right())
+    ny = min(max(centre.y(), rect.top()), rect.bottom())
+    return (nx - centre.x()) ** 2 + (ny - centre.y()) ** 2 < (r - 0.01) ** 2
+
+
+def _assert_names_clear(view: TradeoffMap) -> dict[str, QRectF]:
+    """No name crosses another name, another option's point or ring, or the plot's edge."""
+    rects = view.label_rects()
+    assert rects.keys() == view.label_texts().keys()
+    plot = view.vb.mapRectToScene(view.vb.boundingRect())
+    positions = view.positions()
+    for oid, rect in rects.items():
+        assert plot.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), oid
+        own = view.points.mapToScene(QPointF(*positions[oid]))
+        for centre, r in _discs(view):
+            if (centre - own).manhattanLength() > 0.01:
+                assert not _hits(rect, centre, r), (oid, centre, r)
+        for other, rect2 in rects.items():
+            assert other == oid or not rect.intersects(rect2), (oid, other)
+    return rects
+
+
+@pytest.mark.parametrize("size", [(620, 380), (800, 600), (1280, 800), (1920, 1080)])
+def test_bundled_names_clear_points_and_each_other(qtbot, bundled_session, size) -> None:
+    view = TradeoffMap(bundled_session)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    assert (view.x_axis.key, view.y_axis.key) == ("group:Security", "group:Iraq")
+    rects = _assert_names_clear(view)
+    assert len(rects) == 5 and "governance" in " ".join(rects).lower()
+    bundled_session.select(option=bundled_session.decision_set.option_ids[-1])
+    _assert_names_clear(view)
+
+
+def test_weight_change_moves_names_in_place(qtbot, bundled_session) -> None:
+    view = TradeoffMap(bundled_session)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    items = list(view.vb.addedItems)
+    before = {oid: QRectF(r) for oid, r in _assert_names_clear(view).items()}
+    security = [c.id for c in bundled_session.decision_set.criteria if c.group == "Security"]
+    bundled_session.set_share(security[0], 0.5)  # the Security axis now follows one criterion
+    bundled_session.flush()
+    after = _assert_names_clear(view)
+    assert view.vb.addedItems == items  # the same items, moved: nothing rebuilt
+    assert any(after[oid] != before[oid] for oid in before)
+    for oid, rect in after.items():  # each name still beside its own point
+        centre = view.points.mapToScene(QPointF(*view.positions()[oid]))
+        assert (rect.center() - centre).manhattanLength() < rect.width() + 80, oid
 
 
 def test_many_options_name_only_efficient_and_selected(qtbot) -> None:

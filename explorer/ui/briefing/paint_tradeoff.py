@@ -3,18 +3,17 @@
 The same picture as the app's tradeoff map: both axes are desirability (0 = worst end of the
 scale, 1 = best), so up and right are better; point size is the overall score, whiskers the
 assessed ranges, rings and a dashed line the Pareto front. Every number comes from
-explorer/core/tradeoff.py, including which side of its point each name goes on.
+explorer/core/tradeoff.py, and every name's place from explorer/core/label_layout.py, the
+placement the live map uses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
-from explorer.core import tradeoff
+from explorer.core import label_layout, tradeoff
 from explorer.ui.briefing import chart_paint as cp
 from explorer.ui.session import Session
 from explorer.ui.theme import Theme
@@ -92,7 +91,9 @@ def paint_tradeoff(
     for i in front.efficient.tolist():
         painter.drawEllipse(QPointF(px[i], py[i]), radii[i] + ring, radii[i] + ring)
 
-    _labels(painter, plot, session, theme, font_px, px, py, radii + ring)
+    outer = radii + cp.line_pen(theme.background, font_px).widthF() / 2  # the outline
+    outer[front.efficient] = radii[front.efficient] + ring + font_px / 14.0 * 0.9
+    _labels(painter, plot, session, theme, font_px, np.column_stack([px, py]), outer, front)
     key = QRectF(area.left(), area.bottom() - key_h, area.width(), key_h)
     _key(painter, key, rows, key_w, theme, font_px)
     painter.restore()
@@ -151,11 +152,12 @@ def _labels(
     session: Session,
     theme: Theme,
     font_px: float,
-    px: np.ndarray,
-    py: np.ndarray,
+    centres: np.ndarray,
     radii: np.ndarray,
+    front: tradeoff.ParetoFront,
 ) -> None:
-    """Each name on the side of its point where it collides least, kept inside the plot."""
+    """Each name beside its point, clear of every point, ring and other name, inside the plot;
+    a name that cannot sit beside its point is joined to it by a line."""
     ds, result = session.decision_set, session.result
     assert ds is not None and result is not None
     font = cp.make_font(font_px, cp.TICK)
@@ -164,32 +166,26 @@ def _labels(
     lines = [cp.wrap(painter, o.name, font, plot.width() * 0.3, 2) for o in ds.options]
     sizes = np.array(
         [(cp.block_width(painter, ls, font) + 2 * pad, line_h * len(ls) + 2 * pad) for ls in lines]
+    ).reshape(-1, 2)
+    layout = label_layout.place_labels(
+        centres,
+        radii,
+        sizes,
+        (plot.left(), plot.top(), plot.right(), plot.bottom()),
+        label_layout.naming_order(result.order, front.efficient),
+        gap=font_px * 0.2,
+        spacing=font_px * 0.1,
     )
-    points = np.column_stack([px - plot.left(), py - plot.top()])
-    priority = result.order.tolist()
-    gap = font_px * 0.2
-    sides = tradeoff.label_sides(
-        points, radii, sizes, (0.0, 0.0, plot.width(), plot.height()), priority, gap
-    )
+    shown = np.flatnonzero(layout.shown).tolist()
+    painter.setPen(cp.line_pen(theme.muted, font_px, 0.9))
+    for i in shown:
+        if not np.isnan(layout.leaders[i, 0]):
+            painter.drawLine(QLineF(*layout.leaders[i]))
     fill = QColor(theme.background)
     fill.setAlphaF(LABEL_FILL)
-    place: dict[str, Callable[[float, float, float, float], tuple[float, float]]] = {
-        "right": lambda x, y, w, h: (x + gap, y - h / 2),
-        "left": lambda x, y, w, h: (x - gap - w, y - h / 2),
-        "above": lambda x, y, w, h: (x - w / 2, y - gap - h),
-        "below": lambda x, y, w, h: (x - w / 2, y + gap),
-    }
-    for i in priority:
-        w, h = sizes[i]
-        side = tradeoff.SIDES[sides[i]]
-        dx = radii[i] if side in ("right", "left") else 0.0
-        dy = radii[i] if side in ("above", "below") else 0.0
-        sign_x = -1 if side == "left" else 1
-        sign_y = -1 if side == "above" else 1
-        left, top = place[side](px[i] + sign_x * dx, py[i] + sign_y * dy, w, h)
-        left = min(max(left, plot.left()), plot.right() - w)
-        top = min(max(top, plot.top()), plot.bottom() - h)
-        box = QRectF(left, top, w, h)
+    for i in shown:
+        left, top, right, bottom = layout.boxes[i]
+        box = QRectF(left, top, right - left, bottom - top)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(fill))
         painter.drawRect(box)
