@@ -88,12 +88,13 @@ def paint_footer(
 ) -> None:
     """The running footer: what the analysis is (set, weighting, method) and the slide's place."""
     f = font(fr.unit, FOOTER)
+    counter = font(fr.unit, FOOTER, bold=True)  # "n / N": what a presenter glances for
     rule(painter, QPointF(fr.footer.left(), fr.footer.top()), fr.footer.width(), theme.grid, 1)
     box = fr.footer.adjusted(0, fr.unit * 0.1, 0, 0)
-    right_w = metrics(painter, f).horizontalAdvance(right) + fr.unit if right else 0.0
+    right_w = metrics(painter, counter).horizontalAdvance(right) + fr.unit if right else 0.0
     draw_line(painter, box.adjusted(0, 0, -right_w, 0), left, f, theme.muted, placed)
     if right:
-        draw_line(painter, box, right, f, theme.muted, placed, RIGHT)
+        draw_line(painter, box, right, counter, theme.foreground, placed, RIGHT)
 
 
 def footnote_flow(
