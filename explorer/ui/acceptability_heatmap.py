@@ -215,7 +215,7 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         else:
             text = f"{snap.samples:,} / {snap.requested:,} samples"
             if stale:
-                text += " (previous weights: resampling…)"
+                text += " (earlier settings: resampling…)"
             elif not snap.done:
                 text += " (sampling…)"
         self.status.setText(text)

@@ -232,7 +232,7 @@ class RobustnessView(QWidget):
         session = self._session
         snap, requested = session.acceptability, session.sampling.samples
         done = 0
-        if snap is not None and not (session.sampling_running and snap.done):
+        if snap is not None and session.acceptability_current:
             done, requested = snap.samples, snap.requested
         self.progress.setRange(0, requested)
         self.progress.setValue(done)

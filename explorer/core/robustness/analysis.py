@@ -134,6 +134,10 @@ class Analysis:
         lows, highs = self.ranges
         return tornado(self.problem, self.weights, lows, highs, method=self.method)
 
+    def cached_acceptability(self, settings: SamplingSettings) -> Acceptability | None:
+        """A complete run already made for this result and these settings, if there is one."""
+        return self._acceptability.get(settings)
+
     def acceptability(self, settings: SamplingSettings | None = None) -> Acceptability:
         """A full run, synchronously (the PDF and the CLI); the window samples on a thread."""
         settings = settings or SamplingSettings()

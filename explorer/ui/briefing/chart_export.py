@@ -97,6 +97,7 @@ def export_chart(
     if width < 1 or height < 1:
         raise ValueError("size must be positive")
     session.flush()  # a pending weight change belongs in the file
+    kw.setdefault("final", True)  # a file gets complete numbers, never a run in progress
     theme = theme or theme_module.current()
     rect = QRectF(0, 0, width, height)
     with replacing(path) as temp:

@@ -387,10 +387,19 @@ def briefing_acceptability(session: Session) -> Acceptability:
     return analysis.acceptability(session.sampling)
 
 
-def current_acceptability(session: Session, final: bool = False) -> Acceptability:
-    """The session's background run when it is for what is on screen now — complete, or (on
-    screen, while it runs) partial — else a complete run on this thread. `final` (the PDF)
-    takes only a complete run."""
-    live = session.acceptability
-    usable = live is not None and (live.done or (session.sampling_running and not final))
-    return live if usable and session.acceptability_current else briefing_acceptability(session)
+def current_acceptability(session: Session, final: bool = False) -> Acceptability | None:
+    """The best complete answer for what is on screen: the background run when it is finished
+    and current, else one already made for this result. On screen (not `final`), while a run
+    for this state is under way, its partial snapshot — or None until its first chunk, which
+    the chart shows as "sampling…" — rather than sampling on the GUI thread in a paint. For a
+    file (`final`), or when nothing is sampling, a complete run is made here."""
+    live = session.acceptability if session.acceptability_current else None
+    if live is not None and live.done:
+        return live
+    analysis = session.analysis
+    cached = None if analysis is None else analysis.cached_acceptability(session.sampling)
+    if cached is not None:
+        return cached
+    if not final and session.sampling_running:
+        return live
+    return briefing_acceptability(session)

@@ -37,6 +37,9 @@ def paint_acceptability(
     given = kw.get("acceptability")
     final = bool(kw.get("final", False))  # a PDF page: only a complete run will do
     acc = given if isinstance(given, Acceptability) else cp.current_acceptability(session, final)
+    if acc is None:  # a run for these weights has just started: its numbers follow shortly
+        cp.draw_message(painter, rect, "Sampling rank acceptability…", theme, font_px)
+        return
     painter.save()
     pad = font_px * 0.3
     area = rect.adjusted(pad, pad, -pad, -pad)

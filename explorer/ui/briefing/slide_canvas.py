@@ -129,6 +129,11 @@ class SlideCanvas(QWidget):
         self.setMinimumSize(160, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         session.resultChanged.connect(self.update)
+        session.acceptabilityChanged.connect(self._on_acceptability)
+
+    def _on_acceptability(self) -> None:
+        if self._key == "robustness":  # the only slide that shows sampled numbers
+            self.update()
 
     @property
     def key(self) -> str | None:

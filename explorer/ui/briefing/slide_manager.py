@@ -124,6 +124,7 @@ class SlideManager(QDialog):
         session.deckChanged.connect(self.sync)
         session.setChanged.connect(self.sync)
         session.resultChanged.connect(self._result_changed)
+        session.acceptabilityChanged.connect(self._acceptability_changed)
         self.sync()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -175,6 +176,12 @@ class SlideManager(QDialog):
     def _result_changed(self) -> None:
         if self.isVisible():
             self._thumbs.start()
+
+    def _acceptability_changed(self) -> None:
+        """A finished run replaces the robustness thumbnail's partial numbers."""
+        snap = self._session.acceptability
+        if snap is not None and snap.done and self._session.acceptability_current:
+            self._result_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
