@@ -6,8 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from explorer.core.robustness import SamplingSettings
+from explorer.ui.briefing.acceptability_source import current_acceptability
 from explorer.ui.briefing.chart_export import export_chart
-from explorer.ui.briefing.chart_paint import current_acceptability
 from explorer.ui.session import Session
 
 

@@ -22,6 +22,7 @@ from explorer.core import label_layout
 from explorer.core.robustness import acceptability_steps, rank_acceptability
 from explorer.ui import theme as themes
 from explorer.ui.briefing import chart_paint as cp
+from explorer.ui.briefing.acceptability_source import briefing_acceptability
 from explorer.ui.briefing.chart_export import CHARTS, export_chart, paint_chart, render_hints
 from explorer.ui.briefing.paint_sensitivity import sensitivity_criterion
 from explorer.ui.briefing.paint_weights import weight_rows
@@ -137,7 +138,7 @@ def test_briefing_acceptability_is_the_sessions_sampling_run(bundled_session):
         score_mode=sampling.scores,
         method=s.method,
     )
-    got = cp.briefing_acceptability(s)
+    got = briefing_acceptability(s)
     assert got.done and got.samples == sampling.samples
     np.testing.assert_array_equal(got.rank_counts, direct.rank_counts)
 
@@ -218,7 +219,7 @@ def test_weights_chart_shows_shares_and_group_totals(session, tmp_path):
 
 def test_acceptability_cells_carry_the_sampled_shares(session, tmp_path):
     texts = _svg_texts(export_chart(session, "acceptability", tmp_path / "a.svg", (1600, 900)))
-    acc = cp.briefing_acceptability(session)
+    acc = briefing_acceptability(session)
     leader = session.result.order[0]
     row = [cp.percent(p) if p > 0 else "–" for p in acc.acceptability[leader]]
     start = texts.index(session.decision_set.options[leader].name)

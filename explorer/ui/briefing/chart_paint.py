@@ -27,8 +27,6 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPen
 
-from explorer.core.robustness import Acceptability
-from explorer.ui.session import Session
 from explorer.ui.text_fit import wrap_text
 from explorer.ui.theme import Theme
 
@@ -374,32 +372,3 @@ def draw_legend(
             tx = left + side + font_px * 0.35
             painter.drawText(QRectF(tx, y, rect.right() - tx, row_h), LEFT, text)
     painter.restore()
-
-
-# ---- data the painters cannot get from the session directly ------------------------------------
-def briefing_acceptability(session: Session) -> Acceptability:
-    """Rank acceptability for the current result, run to completion on this thread (export,
-    PDF): with the session's settings, so a slide and the live view agree, and through its
-    Analysis, which keeps the answer, so repeated paints of one weighting sample once."""
-    analysis = session.analysis
-    if analysis is None:
-        raise ValueError("no decision set loaded")
-    return analysis.acceptability(session.sampling)
-
-
-def current_acceptability(session: Session, final: bool = False) -> Acceptability | None:
-    """The best complete answer for what is on screen: the background run when it is finished
-    and current, else one already made for this result. On screen (not `final`), while a run
-    for this state is under way, its partial snapshot — or None until its first chunk, which
-    the chart shows as "sampling…" — rather than sampling on the GUI thread in a paint. For a
-    file (`final`), or when nothing is sampling, a complete run is made here."""
-    live = session.acceptability if session.acceptability_current else None
-    if live is not None and live.done:
-        return live
-    analysis = session.analysis
-    cached = None if analysis is None else analysis.cached_acceptability(session.sampling)
-    if cached is not None:
-        return cached
-    if not final and session.sampling_running:
-        return live
-    return briefing_acceptability(session)

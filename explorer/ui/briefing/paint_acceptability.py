@@ -1,9 +1,8 @@
 """Rank acceptability for briefings: how often each option takes each rank over many weightings.
 
 A heatmap of options (in the current rank order) by ranks, each cell the share of sampled
-weightings giving that option that rank, with the percentage written in. The numbers are the
-session's SMAA run (explorer/core/robustness/smaa.py); when none has finished (PDF, export) one
-is run here through chart_paint.briefing_acceptability with the session's sampling settings.
+weightings giving that option that rank, with the percentage written in. Which run's numbers
+(the session's background run, or one made for a file) is decided in acceptability_source.py.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 from explorer.core.robustness import Acceptability
 from explorer.core.wording import ordinal
 from explorer.ui.briefing import chart_paint as cp
+from explorer.ui.briefing.acceptability_source import current_acceptability
 from explorer.ui.chart_common import blend
 from explorer.ui.session import Session
 from explorer.ui.theme import Theme
@@ -36,7 +36,7 @@ def paint_acceptability(
         return
     given = kw.get("acceptability")
     final = bool(kw.get("final", False))  # a PDF page: only a complete run will do
-    acc = given if isinstance(given, Acceptability) else cp.current_acceptability(session, final)
+    acc = given if isinstance(given, Acceptability) else current_acceptability(session, final)
     if acc is None:  # a run for these weights has just started: its numbers follow shortly
         cp.draw_message(painter, rect, "Sampling rank acceptability…", theme, font_px)
         return
