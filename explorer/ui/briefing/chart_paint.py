@@ -314,6 +314,21 @@ def spread(centres: Sequence[float], heights: Sequence[float], lo: float, hi: fl
     return out
 
 
+def draw_axes(
+    painter: QPainter,
+    plot: QRectF,
+    x: tuple[Scale, Sequence[tuple[float, str]], str],
+    y: tuple[Scale, Sequence[tuple[float, str]], str],
+    theme: Theme,
+    font_px: float,
+    left: float,
+) -> None:
+    """Both axes of an x–y plot (scale, ticks, title each) with their grid, framing `plot`."""
+    (sx, x_ticks, x_title), (sy, y_ticks, y_title) = x, y
+    draw_x_axis(painter, sx, x_ticks, plot.bottom(), plot.top(), theme, font_px, x_title)
+    draw_y_axis(painter, sy, y_ticks, plot.left(), plot.right(), theme, font_px, left, y_title)
+
+
 # ---- legend ----------------------------------------------------------------------------------
 def legend_rows(
     painter: QPainter, names: Sequence[str], font_px: float, width: float, key_w: float = 0.0

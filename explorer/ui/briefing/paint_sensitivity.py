@@ -94,17 +94,9 @@ def paint_sensitivity(
         for v in cp.nice_ticks(0, 100, max(2, int(plot.width() / (font_px * 4))))
     ]
     x_title = f"{ds.criteria[j].name}: share of the total weight (%)"
-    cp.draw_x_axis(painter, sx, x_ticks, plot.bottom(), plot.top(), theme, font_px, x_title)
-    cp.draw_y_axis(
-        painter,
-        sy,
-        y_ticks,
-        plot.left(),
-        plot.right(),
-        theme,
-        font_px,
-        area.left(),
-        AXIS_LABELS[sens.method],
+    y_title = AXIS_LABELS[sens.method]
+    cp.draw_axes(
+        painter, plot, (sx, x_ticks, x_title), (sy, y_ticks, y_title), theme, font_px, area.left()
     )
     leader_i = int(result.order[0])
     for i in list(range(len(ds.options)))[::-1]:  # file order, the first option on top

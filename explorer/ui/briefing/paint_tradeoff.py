@@ -123,20 +123,8 @@ def _frame(
     sx = cp.Scale(*xr, plot.left(), plot.right())
     sy = cp.Scale(*yr, plot.bottom(), plot.top())
     title = "{} (0 = worst, 1 = best)".format
-    cp.draw_x_axis(
-        painter, sx, x_ticks, plot.bottom(), plot.top(), theme, font_px, title(x_axis.label)
-    )
-    cp.draw_y_axis(
-        painter,
-        sy,
-        y_ticks,
-        plot.left(),
-        plot.right(),
-        theme,
-        font_px,
-        area.left(),
-        title(y_axis.label),
-    )
+    x, y = (sx, x_ticks, title(x_axis.label)), (sy, y_ticks, title(y_axis.label))
+    cp.draw_axes(painter, plot, x, y, theme, font_px, area.left())
     return plot
 
 
