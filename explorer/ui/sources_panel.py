@@ -15,11 +15,9 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from explorer.core.engine import ScoreMatrix
 from explorer.core.robustness.lens_summary import LensSummary, source_usage, summarise_lens
 from explorer.ui import theme
 from explorer.ui.offstage import UpdatesWhenShown
+from explorer.ui.row_scroll import RowScroll
 from explorer.ui.session import Session
 from explorer.ui.source_row import SourceRow
 
@@ -72,11 +71,7 @@ class SourcesPanel(UpdatesWhenShown, QWidget):
         self.summary.setAccessibleName("What the sources lens changes")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # tab goes to the rows, not the frame
+        self._scroll = RowScroll()
 
         self.reset_button = QPushButton("Reset sources")
         self.reset_button.setAccessibleName("Reset sources")
@@ -111,14 +106,8 @@ class SourcesPanel(UpdatesWhenShown, QWidget):
     # ---- session → panel -------------------------------------------------------------------
     def _rebuild(self) -> None:
         """A new set: new rows. The old container goes with its rows in one deleteLater."""
-        old = self._scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
         self._rows.clear()
-        container = QWidget()
-        column = QVBoxLayout(container)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
+        container, column = self._scroll.fresh_column(spacing=0)
         decision_set = self._session.decision_set
         self._editorial = None
         if decision_set is not None:

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.engine import Method
 from explorer.core.model import Criterion
+from explorer.ui.row_scroll import RowScroll
 from explorer.ui.session import Session
 from explorer.ui.weight_row import WeightRow
 
@@ -70,11 +69,7 @@ class WeightsPanel(QWidget):
         self._band_caption.setAccessibleName("Stability band caption")
         self._band_caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted
 
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # tab goes to the rows, not the frame
+        self._scroll = RowScroll()
 
         self._equal = QPushButton("&Equal weights")
         self._equal.setAccessibleName("Equal weights")
@@ -150,15 +145,9 @@ class WeightsPanel(QWidget):
     # ---- session → panel -------------------------------------------------------------------
     def _rebuild(self) -> None:
         """A new set: new rows. The old container goes with its rows in one deleteLater."""
-        old = self._scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
         self._rows.clear()
         self._headings.clear()
-        container = QWidget()
-        column = QVBoxLayout(container)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        container, column = self._scroll.fresh_column(spacing=2)
         decision_set = self._session.decision_set
         if decision_set is not None:
             for group, members in _grouped(decision_set.criteria):
