@@ -86,8 +86,12 @@ def cosmetic_pen(
 def legend_entry(
     key: str, swatch: str, swatch_colour: str, name: str, colour: str, bold: bool = False
 ) -> str:
-    """One legend entry: coloured swatch glyph then the name, unbreakable so rows wrap cleanly."""
-    text = escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")  # non-breaking hyphen
+    """One legend entry: coloured swatch glyph then the name. Short names never break; a long
+    one may wrap between words, or it alone would set the chart's minimum width (~520 px for
+    "Counter-Islamic State effectiveness" at projector size)."""
+    text = escape(name).replace("-", "\u2011")  # non-breaking hyphen
+    if len(name) <= 18:
+        text = text.replace(" ", "&nbsp;")
     text = f"<b>{text}</b>" if bold else text
     return (
         f'<a href="{escape(key)}" style="color:{colour}; text-decoration:none">'

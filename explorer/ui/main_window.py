@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -49,6 +50,7 @@ from explorer.ui.tradeoff_map import TradeoffMap
 from explorer.ui.weights_panel import WeightsPanel
 
 APP_TITLE = "Policy Options Explorer"
+NARROW_BELOW = 1200  # px of window width: below it the side panels tab beside the weights
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +83,14 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.profile_panel, "Pro&files")
         self.side_tabs.addTab(self.sources_panel, "&Sources")
         self.setAcceptDrops(True)  # profile files and decision sets can be dropped on the window
+        # The left column: the weights, and below NARROW_BELOW px also the side panels as tabs
+        # (a projector's 1024 px cannot hold three columns without crushing the charts).
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setAccessibleName("Weights and side panels")
+        self.left_tabs.setTabBarAutoHide(True)  # one tab (wide window): no tab bar
+        self.left_tabs.addTab(self.weights_panel, "&Weights")
+        self._narrow = False
+        self._wide_sizes: list[int] = [360, 820, 380]
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Charts")
@@ -95,7 +105,7 @@ class MainWindow(QMainWindow):
         self.centre.setStretchFactor(0, 1)
         self.centre.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.weights_panel)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 0)
@@ -240,6 +250,46 @@ class MainWindow(QMainWindow):
                 if state := self.settings.bytes(key):
                     splitter.restoreState(state)
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns(event.size().width())
+
+    def _fit_columns(self, width: int) -> None:
+        """Three columns on a wide window; below NARROW_BELOW px the side panels become tabs
+        beside the weights. Decided by the window's width alone, which no layout inside it
+        changes, so the switch cannot feed back into itself."""
+        narrow = width < NARROW_BELOW
+        if narrow == self._narrow:
+            return
+        current = self.side_tabs.currentIndex() if narrow else self.left_tabs.currentIndex() - 1
+        if narrow:
+            if self.side_tabs.isVisible():
+                self._wide_sizes = self.splitter.sizes()
+            while self.side_tabs.count():
+                page, text = self.side_tabs.widget(0), self.side_tabs.tabText(0)
+                self.side_tabs.removeTab(0)
+                self.left_tabs.addTab(page, text)
+            self.side_tabs.hide()
+        else:
+            while self.left_tabs.count() > 1:
+                page, text = self.left_tabs.widget(1), self.left_tabs.tabText(1)
+                self.left_tabs.removeTab(1)
+                self.side_tabs.addTab(page, text)
+            self.left_tabs.setCurrentIndex(0)
+            self.side_tabs.show()
+            self.splitter.setSizes(self._wide_sizes)
+        self._narrow = narrow
+        if current >= 0:
+            self.reveal_side_panel(current, switch=False)
+
+    def reveal_side_panel(self, index: int, switch: bool = True) -> None:
+        """Bring evidence (0), profiles (1) or sources (2) to the front, wherever they sit."""
+        if self._narrow:
+            if switch or self.left_tabs.currentIndex() != 0:
+                self.left_tabs.setCurrentIndex(index + 1)
+        else:
+            self.side_tabs.setCurrentIndex(index)
 
     def save_state(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())

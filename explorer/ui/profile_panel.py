@@ -64,7 +64,7 @@ class ProfilePanel(QWidget):
         self._deleted: list[TrashEntry] = []  # deleted here, newest last: what Undo brings back
         self._watcher = QFileSystemWatcher(self)  # a shared folder changes under us
         self._watcher.directoryChanged.connect(lambda _path: self.refresh())
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(270)
         self.setAccessibleName("Profiles")
 
         self.active_label = QLabel()

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPointF,
     QRectF,
+    QSize,
     Qt,
     QTimer,
     QVariantAnimation,
@@ -32,6 +33,7 @@ from explorer.ui.stacked_bars import StackedBars
 
 BAR_HEIGHT = 0.62
 MIN_ROW_PX = 24  # below this a bar and its name stop being readable
+MIN_FULL_ROWS = 8  # sets this small always show their whole ranking
 ZERO_WEIGHTS = (
     "All criteria have zero weight, so no option can be ranked.\n"
     "Give at least one criterion some weight, or press “Equal weights”."
@@ -186,10 +188,30 @@ class RankingChart(cc.ChartBase):
             self._set_ticks()
 
     def _plot_height(self) -> float:
-        return self._view.height() if self._view.height() > 0 else self.height()
+        """The rows' height with the "Top N of M" notice hidden, whether or not it shows.
+
+        Measured with the notice showing, the answer would decide whether the notice shows, and
+        at some heights the two flipped each other on every layout pass.
+        """
+        height = self._view.height() if self._view.height() > 0 else self.height()
+        if self._truncated.isVisibleTo(self):
+            height += self._truncated.height() + self._layout.spacing()
+        return height
 
     def _rows_that_fit(self) -> int:
-        return max(3, int(self._plot_height() // MIN_ROW_PX))
+        height = self._plot_height()
+        if height // MIN_ROW_PX < len(self._names):  # the notice will take its line
+            height -= self._truncated.sizeHint().height() + self._layout.spacing()
+        return max(3, int(height // MIN_ROW_PX))
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a small set's whole ranking (up to MIN_FULL_ROWS rows) at a readable height:
+        a splitter may squeeze the chart, never below that."""
+        hint = super().minimumSizeHint()
+        rows = min(max(len(self._names), 3), MIN_FULL_ROWS)
+        axis = self._item.getAxis("bottom").height()
+        legend = 2 * self._legend.fontMetrics().lineSpacing()
+        return QSize(hint.width(), int(rows * MIN_ROW_PX * 1.15 + axis + legend + 24))
 
     def _set_ticks(self) -> None:
         self._axes.show_names(self._rows.y_now, self._shown_rows)

@@ -1,5 +1,11 @@
 """The scrolling column of rows the weights and sources panels hold, one row per criterion or
-source, rebuilt whole when a new decision set opens."""
+source, rebuilt whole when a new decision set opens.
+
+The vertical scroll bar is always there. Rows wrap their names to the width they get, so a bar
+that came and went with the content's height would change the width, hence the wrapping, hence
+the height again: at some window sizes (1024×768) the two triggered each other forever and
+froze the window.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ class RowScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # tab goes to the rows, not the frame
 
     def fresh_column(self, spacing: int) -> tuple[QWidget, QVBoxLayout]:

@@ -47,7 +47,7 @@ class SourcesPanel(UpdatesWhenShown, QWidget):
         self._rows: dict[str, SourceRow] = {}
         self._editorial: ScoreMatrix | None = None  # per set, so re-wording never rebuilds it
         self.setAccessibleName("Sources panel")
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(270)
 
         title = QLabel("Sources")
         font = title.font()

@@ -50,7 +50,7 @@ class WeightsPanel(QWidget):
         self._session = session
         self._rows: dict[str, WeightRow] = {}
         self._headings: list[QLabel] = []
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(270)
 
         method_label = QLabel("&Method")
         self._method = QComboBox()
