@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -26,11 +27,11 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsWidget,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.ui.fitted_legend import FittedLegend
 from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
 from explorer.ui.theme import Theme
@@ -45,10 +46,23 @@ def chart_font(theme: Theme, extra_pt: int = 0, bold: bool = False) -> QFont:
     return font
 
 
+def legend_font(theme: Theme) -> QFont:
+    """Legends and captions: a step below the chart's own text. At the projector theme's 16 pt
+    a ten-criterion legend took half the window's centre; at 12 pt it takes two or three lines
+    and still reads from the back of a room (light and dark stay at 10 pt)."""
+    font = QFont()
+    font.setPointSize(max(10, theme.font_pt - 4))
+    return font
+
+
 def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
     """Theme colours and fonts on background and axes instead of pyqtgraph's black default."""
     plot.setBackground(theme.background)
     font = chart_font(theme)
+    # pyqtgraph sizes the bottom axis for its default 9 pt type: at projector size the title
+    # then ran over whatever sits under the plot
+    bottom = plot.getPlotItem().getAxis("bottom")
+    bottom.setHeight(QFontMetrics(font).height() + QFontMetrics(chart_font(theme, 1)).height() + 10)
     for name in ("left", "bottom"):
         axis = plot.getPlotItem().getAxis(name)
         axis.setPen(pg.mkPen(theme.muted))
@@ -66,7 +80,15 @@ def cache_axis(axis: pg.AxisItem) -> None:
     redrawn only when the axis itself changes (ticks, range, size).
     """
     axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    axis.enableAutoSIPrefix(False)  # totals and desirabilities are plain 0–1 numbers
+    no_si_prefix(axis)
+
+
+def no_si_prefix(axis: pg.AxisItem) -> None:
+    """Totals and desirabilities are plain 0–1 numbers. pyqtgraph 0.14 scales a labelled axis
+    whose values lie in 0–1 by 1000 even with the SI prefix switched off (totals of 0.2–0.6
+    read 200/400/600), so the ranges where it may scale are emptied too."""
+    axis.setSIPrefixEnableRanges(())
+    axis.enableAutoSIPrefix(False)
 
 
 def scene_rect(widget: QGraphicsWidget) -> QRectF:
@@ -85,7 +107,7 @@ def cosmetic_pen(
 
 def legend_entry(
     key: str, swatch: str, swatch_colour: str, name: str, colour: str, bold: bool = False
-) -> str:
+) -> tuple[str, str]:
     """One legend entry: coloured swatch glyph then the name. Short names never break; a long
     one may wrap between words, or it alone would set the chart's minimum width (~520 px for
     "Counter-Islamic State effectiveness" at projector size)."""
@@ -93,10 +115,11 @@ def legend_entry(
     if len(name) <= 18:
         text = text.replace(" ", "&nbsp;")
     text = f"<b>{text}</b>" if bold else text
-    return (
+    html = (
         f'<a href="{escape(key)}" style="color:{colour}; text-decoration:none">'
         f'<span style="color:{swatch_colour}">{swatch}</span>&nbsp;{text}</a>'
     )
+    return html, f"{swatch} {name}"  # the plain text measures the entry
 
 
 def blend(colour: str | QColor, background: str | QColor, alpha: float) -> QColor:
@@ -160,9 +183,8 @@ class ChartBase(UpdatesWhenShown, QWidget):
         self._item.setMouseEnabled(x=False, y=False)
         self._view = self._item.getViewBox()
         self._view.disableAutoRange()
-        self._legend = QLabel()
+        self._legend = FittedLegend(max_lines=2)
         self._legend.setAccessibleName(legend_name)
-        self._legend.setWordWrap(True)
         self._legend.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
@@ -199,7 +221,7 @@ class ChartBase(UpdatesWhenShown, QWidget):
         """Re-read the theme (a new set is a good moment to follow a theme switch)."""
         self._theme = theme_current()
         style_plot(self._plot, self._theme)
-        self._legend.setFont(chart_font(self._theme))
+        self._legend.setFont(legend_font(self._theme))
         for tip in (self._hover, self._axis_tip):
             tip.setPen(cosmetic_pen(self._theme.foreground, 1.0, Qt.PenStyle.DotLine))
 

@@ -222,9 +222,9 @@ class ProfilesChart(cc.ChartBase):
                 symbolBrush=[hollow_fill if h else fill for h in hollow],
                 symbolPen=[hollow_edge if h else edge for h in hollow],
             )
-        self._legend.setText(self._legend_html())
+        self._legend.set_entries(self._legend_entries())
 
-    def _legend_html(self) -> str:
+    def _legend_entries(self) -> list[tuple[str, str]]:
         ds = self._session.decision_set
         assert ds is not None
         th, selected = self._theme, self._session.selected_option
@@ -237,8 +237,9 @@ class ProfilesChart(cc.ChartBase):
                 cc.legend_entry(option.id, glyph, swatch, option.name, th.foreground, chosen)
             )
         if self._unassessed.any():
-            entries.append(f'<span style="color:{th.muted}">○&nbsp;not&nbsp;assessed</span>')
-        return "&nbsp;&nbsp;&nbsp; ".join(entries)
+            html = f'<span style="color:{th.muted}">○&nbsp;not&nbsp;assessed</span>'
+            entries.append((html, "○ not assessed"))
+        return entries
 
     def _legend_clicked(self, option_id: str) -> None:
         self._session.select(option=option_id, criterion=self._session.selected_criterion)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     QVariantAnimation,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QWidget
 
 from explorer.ui import chart_common as cc
@@ -161,24 +161,25 @@ class RankingChart(cc.ChartBase):
         self._bars = StackedBars(colours, BAR_HEIGHT, pen)
         self._view.addItem(self._bars)
         self._shown_rows = 0
+        self.updateGeometry()  # the minimum height follows the number of options
         self._fit_rows()
         self._axes.restyle(self._theme)
         fg = self._theme.foreground
         self._outline.setPen(cc.cosmetic_pen(fg, 2.5))
         self._segment_outline.setPen(cc.cosmetic_pen(fg, 2, Qt.PenStyle.DashLine))
-        self._legend.setText(self._legend_html())
+        self._legend.set_entries(self._legend_entries())
         self._fit_left_axis()
         self._fit_x_range()
 
-    def _legend_html(self) -> str:
+    def _legend_entries(self) -> list[tuple[str, str]]:
         ds = self._session.decision_set
         assert ds is not None
-        return "&nbsp;&nbsp; ".join(
+        return [
             cc.legend_entry(
                 c.id, "■", theme.criterion_colour(j).name(), c.name, self._theme.foreground
             )
             for j, c in enumerate(ds.criteria)
-        )
+        ]
 
     def _fit_left_axis(self) -> None:
         if self._names:
@@ -198,11 +199,16 @@ class RankingChart(cc.ChartBase):
             height += self._truncated.height() + self._layout.spacing()
         return height
 
+    def _row_px(self) -> float:
+        """A row tall enough for its name in the chart's type (projector names are 16 pt)."""
+        spacing = QFontMetricsF(cc.chart_font(self._theme)).lineSpacing()
+        return max(MIN_ROW_PX, 1.25 * spacing)
+
     def _rows_that_fit(self) -> int:
-        height = self._plot_height()
-        if height // MIN_ROW_PX < len(self._names):  # the notice will take its line
+        height, row_px = self._plot_height(), self._row_px()
+        if height // row_px < len(self._names):  # the notice will take its line
             height -= self._truncated.sizeHint().height() + self._layout.spacing()
-        return max(3, int(height // MIN_ROW_PX))
+        return max(3, int(height // row_px))
 
     def minimumSizeHint(self) -> QSize:
         """Room for a small set's whole ranking (up to MIN_FULL_ROWS rows) at a readable height:
@@ -210,8 +216,8 @@ class RankingChart(cc.ChartBase):
         hint = super().minimumSizeHint()
         rows = min(max(len(self._names), 3), MIN_FULL_ROWS)
         axis = self._item.getAxis("bottom").height()
-        legend = 2 * self._legend.fontMetrics().lineSpacing()
-        return QSize(hint.width(), int(rows * MIN_ROW_PX * 1.15 + axis + legend + 24))
+        legend = self._legend.sizeHint().height()
+        return QSize(hint.width(), int(rows * self._row_px() + axis + legend + 24))
 
     def _set_ticks(self) -> None:
         self._axes.show_names(self._rows.y_now, self._shown_rows)

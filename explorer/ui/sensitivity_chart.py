@@ -23,6 +23,7 @@ from explorer.core.robustness import Crossover, Sensitivity, StabilityInterval
 from explorer.core.wording import percent, stability_text
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
+from explorer.ui.fitted_legend import FittedLegend
 from explorer.ui.live_caption import LiveCaption
 from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
@@ -30,7 +31,7 @@ from explorer.ui.session import Session
 LINE_PX, SELECTED_PX = 2.0, 4.0
 DOT_PX = 9
 Y_STEP = 0.05  # the total axis snaps to multiples of this, so small changes never rescale it
-X_TICKS = [(t / 10, f"{t * 10} %") for t in range(11)]
+MIN_PLOT_PX = 100  # below this the lines and crossovers cannot be told apart
 MAX_LABELS = 12  # crossover labels beyond this many are left to the tooltips
 
 
@@ -72,7 +73,6 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._vb.setMouseEnabled(False, False)
         self._vb.disableAutoRange()
         self._vb.setXRange(0, 1, padding=0.04)
-        pi.getAxis("bottom").setTicks([X_TICKS])
         self._region = pg.LinearRegionItem(movable=False)
         self._region.setZValue(-10)
         self._now = pg.InfiniteLine(angle=90, movable=False, label="now", labelOpts={})
@@ -82,10 +82,12 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             pi.addItem(item)
         self._labels: list[pg.TextItem] = []
         self._vb.sigResized.connect(self._place_labels)
+        self._vb.sigResized.connect(self._fit_x_ticks)
+        self._x_step = 0
+        self.plot.setMinimumHeight(MIN_PLOT_PX)  # a squeezed tab scrolls rather than crush it
 
-        self.legend = QLabel()
+        self.legend = FittedLegend(max_lines=3)
         self.legend.setAccessibleName("Sensitivity chart legend")
-        self.legend.setWordWrap(True)
         self.legend.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
@@ -189,8 +191,9 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._dots.setBrush(pg.mkBrush(t.foreground))
         for label in self._labels:
             label.setColor(t.foreground)
-        self.caption.setFont(cc.chart_font(t))
-        self.legend.setFont(cc.chart_font(t))
+        self.caption.setFont(cc.legend_font(t))
+        self.legend.setFont(cc.legend_font(t))
+        self._fit_x_ticks()
 
     # ---- updating -------------------------------------------------------------------------
     def _update(self) -> None:
@@ -240,11 +243,24 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         method = self._session.method
         self._axis_title("left", "Total" if method is Method.WSM else "TOPSIS closeness")
 
+    def _fit_x_ticks(self) -> None:
+        """Every 10 % when the labels fit side by side, else every 20 % or 25 %: at projector
+        size eleven labels ran together ("0 %10 %20 %…")."""
+        axis = self.plot.getPlotItem().getAxis("bottom")
+        label_px = QFontMetricsF(cc.chart_font(theme.current())).horizontalAdvance("100 %") * 1.6
+        width = max(1.0, self._vb.width())
+        step = next((s for s in (10, 20, 25, 50) if width / (100 / s) >= label_px), 50)
+        if step != self._x_step:
+            self._x_step = step
+            axis.setTicks([[(t / 100, f"{t} %") for t in range(0, 101, step)]])
+
     def _axis_title(self, side: str, text: str) -> None:
         """Set only on a change: a new title makes the axis redraw, which costs a slider tick."""
         if self._titles.get(side) != text:
             self._titles[side] = text
-            self.plot.getPlotItem().setLabel(side, text, color=theme.current().foreground)
+            plot_item = self.plot.getPlotItem()
+            plot_item.setLabel(side, text, color=theme.current().foreground)
+            cc.no_si_prefix(plot_item.getAxis(side))
 
     def _describe(self) -> None:
         ds = self._session.decision_set
@@ -299,13 +315,17 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             hidden = len(ds.options) - len(
                 [o for o in ds.options if o.id in drawn or o.id == selected]
             )
-            entries.append(
-                f"({hidden}&nbsp;options&nbsp;that&nbsp;never&nbsp;contend&nbsp;not&nbsp;drawn)"
-            )
+            note = f"({hidden} options that never contend not drawn)"
+            entries.append((escape(note).replace(" ", "&nbsp;"), note))
         if self._region.isVisible():
             band = cc.blend(t.supports, t.background, 0.3).name()
-            entries.append(f'<span style="color:{band}">█</span>&nbsp;leader&nbsp;stays&nbsp;first')
-        self.legend.setText(" &nbsp; ".join(entries))
+            entries.append(
+                (
+                    f'<span style="color:{band}">█</span>&nbsp;leader&nbsp;stays&nbsp;first',
+                    "█ leader stays first",
+                )
+            )
+        self.legend.set_entries(entries)
 
     def _place_labels(self) -> None:
         """A percentage beside each crossover dot, skipping any that would overlap another."""
