@@ -154,6 +154,16 @@ def axis_values(
     )
 
 
+def bubble_fraction(totals: np.ndarray) -> np.ndarray:
+    """How large an option's point is drawn, 0..1 of the largest, from its total (0..1).
+
+    Absolute, so a key can say what a size means and it stays true as weights move; with the
+    power the totals of a close race (0.40 against 0.59) differ by about half in diameter and
+    twice in area, where a linear scale gave points a few pixels apart.
+    """
+    return np.clip(np.asarray(totals, dtype=float), 0.0, 1.0) ** 1.5
+
+
 def pareto_front(x: np.ndarray, y: np.ndarray, tolerance: float = TIE_TOLERANCE) -> ParetoFront:
     """Options no other option beats on both axes (both maximised).
 

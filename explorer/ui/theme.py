@@ -27,6 +27,16 @@ CRITERION_COLOURS = (
     "#AA4499",  # purple (Tol)
 )
 
+OPTION_COLOURS = (
+    "#4477AA",  # blue
+    "#EE6677",  # red
+    "#228833",  # green
+    "#AA9A2B",  # yellow, darkened (Tol's #CCBB44 vanishes on white)
+    "#3AA4C8",  # cyan, darkened (Tol's #66CCEE)
+    "#AA3377",  # purple
+    "#7A7A7A",  # grey
+)
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -99,9 +109,14 @@ def criterion_colour(index: int) -> QColor:
 
 
 def option_colour(index: int) -> QColor:
-    """Charts with a line per option (sensitivity, profile comparison) use the same
-    colour-blind-safe palette as the criteria, cycled over the options."""
-    return criterion_colour(index)
+    """An option's one colour in every chart, slide and file.
+
+    A set of its own (Paul Tol's colour-blind-safe "bright" scheme, darkened where it washes
+    out on a projector): with the criteria's colours an option's line looked like the
+    criterion of the same colour in the table beside it. Charts still pair colour with a name
+    or a marker, so colour is never the only key.
+    """
+    return QColor(OPTION_COLOURS[index % len(OPTION_COLOURS)])
 
 
 def heat_colour(theme: Theme, value: float) -> QColor:

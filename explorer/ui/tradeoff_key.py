@@ -6,9 +6,10 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
+from explorer.core import tradeoff
 from explorer.ui import theme
 
-MIN_SIZE, MAX_SIZE = 10.0, 34.0  # point diameter in px for a total of 0 and of 1
+MIN_SIZE, MAX_SIZE = 6.0, 40.0  # point diameter in px for a total of 0 and of 1
 KEY_TOTALS = (0.25, 0.5, 1.0)
 
 
@@ -18,7 +19,7 @@ def point_size(totals: np.ndarray) -> np.ndarray:
     Whole pixels: pyqtgraph renders one cached sprite per distinct size, so continuous sizes
     would redraw sprites on every slider tick.
     """
-    return np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.clip(totals, 0.0, 1.0))
+    return np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * tradeoff.bubble_fraction(totals))
 
 
 def key_pixmap(base_font: QFont, device_ratio: float) -> QPixmap:
@@ -46,7 +47,7 @@ def key_pixmap(base_font: QFont, device_ratio: float) -> QPixmap:
     for total in KEY_TOTALS:
         d = float(point_size(np.array([total]))[0])
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(t.highlight))
+        p.setBrush(QColor(t.muted))  # size only: the options have colours of their own
         p.drawEllipse(QRectF(x, mid - d / 2, d, d))
         x = text(x + d + 3, f"{total:g}")
     p.setBrush(Qt.BrushStyle.NoBrush)

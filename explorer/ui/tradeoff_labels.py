@@ -19,6 +19,7 @@ from explorer.ui import theme
 from explorer.ui.view_item import ViewFillingItem
 
 PAD = 2.0  # px of background around each name
+SWATCH_PX = 4.0  # the option's colour along the left edge of its name
 
 
 class _NameLayer(ViewFillingItem):
@@ -36,6 +37,7 @@ class _NameLayer(ViewFillingItem):
         self.sizes = np.zeros((0, 2))
         self.fill = QColor()
         self.colour = QColor()
+        self.swatches: list[QColor] = []  # each option's colour, on the edge of its name
         self.line = QPen()
 
     def paint(
@@ -55,8 +57,10 @@ class _NameLayer(ViewFillingItem):
             point = transform.map(QPointF(*self.anchor[i]))
             left, top = point.x() + self.offset[i][0], point.y() + self.offset[i][1]
             painter.fillRect(QRectF(left, top, *self.sizes[i]), self.fill)
+            if i < len(self.swatches):  # ties a name moved off its point back to the point
+                painter.fillRect(QRectF(left, top, SWATCH_PX, self.sizes[i][1]), self.swatches[i])
             painter.setFont(self.fonts[i])
-            painter.drawStaticText(QPointF(left + PAD, top + PAD), self.texts[i])
+            painter.drawStaticText(QPointF(left + PAD + SWATCH_PX, top + PAD), self.texts[i])
         painter.restore()
 
 
@@ -91,6 +95,7 @@ class MapLabels:
         layer.fill.setAlpha(200)  # names stay readable where they cross a range bar
         layer.colour = QColor(t.foreground)
         layer.line = QPen(QColor(t.muted), 1.0)
+        layer.swatches = [theme.option_colour(i) for i in range(n)]
         self._slots = np.full(n, -1)
         self._key = ()
         layer.update()
@@ -109,7 +114,10 @@ class MapLabels:
             text.prepare(font=font)
             metrics = QFontMetricsF(font)
             sizes.append(
-                (metrics.horizontalAdvance(text.text()) + 2 * PAD, metrics.height() + 2 * PAD)
+                (
+                    metrics.horizontalAdvance(text.text()) + 2 * PAD + SWATCH_PX,
+                    metrics.height() + 2 * PAD,
+                )
             )
         layer.sizes = np.array(sizes, dtype=float).reshape(-1, 2)
         layer.update()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QRectF, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QFont, QPixmap, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
@@ -39,6 +39,8 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self._choices: list[tradeoff.Axis] = []
         self._set_id: str | None = None
         self._ids: list[str] = []
+        self._brushes: list[QBrush] = []
+        self._titles_for: tuple[object, ...] = ()
         self._lo = self._hi = np.zeros((0, 0))
         self._x: tradeoff.AxisValues | None = None
         self._y: tradeoff.AxisValues | None = None
@@ -82,6 +84,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.vb.setMouseEnabled(False, False)
         self.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
         self.vb.sigResized.connect(self._place_labels)
+        self.vb.sigResized.connect(self._axis_titles)
         for name in ("bottom", "left"):
             pi.getAxis(name).setTicks([TICKS])
         # no grid: ticks every 0.1 suffice, and a grid repaints the whole plot (~1 ms a tick)
@@ -212,9 +215,11 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.front_line.setPen(pg.mkPen(fg, width=1.5, style=Qt.PenStyle.DashLine))
         self.errors.setData(pen=pg.mkPen(muted, width=1.2))
         self.rings.setPen(pg.mkPen(fg, width=RING_PEN))
-        point = QColor(t.highlight)
-        point.setAlpha(210)
-        self.points.setBrush(pg.mkBrush(point))
+        self._brushes = []  # one per option, in file order
+        for i in range(len(self._ids)):
+            colour = theme.option_colour(i)
+            colour.setAlpha(225)  # range bars behind a point still show through its edge
+            self._brushes.append(pg.mkBrush(colour))
         self.points.setPen(pg.mkPen(t.background, width=1))
         self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=SELECTED_PEN))
         self._key_full = key_pixmap(self.font(), self.devicePixelRatioF())
@@ -238,12 +243,24 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self._fit_key()
 
     def _axis_titles(self) -> None:
+        """Each title fitted to its axis's length: a long criterion name is shortened, never
+        "(better →)", which a title cut at the plot's edge lost ("Iraq (better")."""
         t = theme.current()
         pi = self.plot.getPlotItem()
-        style = {"color": t.foreground, "font-size": f"{max(t.font_pt, 10) + 1}pt"}
+        pt = max(t.font_pt, 10) + 1
+        style = {"color": t.foreground, "font-size": f"{pt}pt"}
+        font = QFont(self.font())
+        font.setPointSize(pt)
+        metrics = QFontMetrics(font)
+        room = {"bottom": self.vb.width(), "left": self.vb.height()}
+        wanted = (self.x_axis, self.y_axis, pt, int(room["bottom"]), int(room["left"]))
+        if wanted == self._titles_for:
+            return
+        self._titles_for = wanted
         for side, axis in (("bottom", self.x_axis), ("left", self.y_axis)):
             if axis is not None:
-                pi.setLabel(side, axis_title(axis), **style)
+                length = room[side] if room[side] > 50 else 400.0
+                pi.setLabel(side, axis_title(axis, metrics, length - 8), **style)
 
     def _axis(self, combo: QComboBox) -> tradeoff.Axis | None:
         key = combo.currentData()
@@ -286,7 +303,13 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         sizes = point_size(result.totals)
         self._front = front = tradeoff.pareto_front(x, y)
         top = result.order[::-1]  # best-ranked drawn last, on top of any point it overlaps
-        self.points.setData(x=x[top], y=y[top], size=sizes[top], data=[self._ids[i] for i in top])
+        self.points.setData(
+            x=x[top],
+            y=y[top],
+            size=sizes[top],
+            data=[self._ids[i] for i in top],
+            brush=[self._brushes[i] for i in top.tolist()],
+        )
         self.errors.setData(
             x=x, y=y, left=x - xv.low, right=xv.high - x, bottom=y - yv.low, top=yv.high - y
         )

@@ -9,15 +9,27 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
 from explorer.core import tradeoff
 from explorer.core.engine import Result
 from explorer.core.model import DecisionSet, Direction
 
-TICKS = [(v / 10, {0: "0 worst", 10: "1 best"}.get(v, f"{v / 10:g}")) for v in range(11)]
+# plain numbers: "1 best" at the end of an axis was clipped by the plot's edge, and the title
+# already says which way is better
+TICKS = [(v / 10, f"{v / 10:g}") for v in range(11)]
 
 
-def axis_title(axis: tradeoff.Axis) -> str:
-    return f"{escape(axis.label)} (better →)"
+def axis_title(
+    axis: tradeoff.Axis, metrics: QFontMetrics | None = None, room_px: float = 0.0
+) -> str:
+    """The axis's name and which way is better; the name is elided to fit `room_px`."""
+    label, suffix = axis.label, " (better →)"
+    if metrics is not None and room_px > 0:
+        space = room_px - metrics.horizontalAdvance(suffix)
+        label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(max(space, 20)))
+    return f"{escape(label)}{suffix}"
 
 
 def point_tooltip(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, Option
 from explorer.ui import theme
 from explorer.ui.session import Session
-from explorer.ui.tradeoff_key import MAX_SIZE, MIN_SIZE
+from explorer.ui.tradeoff_key import MAX_SIZE, MIN_SIZE, point_size
 from explorer.ui.tradeoff_map import LABEL_LIMIT, TradeoffMap
 
 
@@ -90,10 +90,26 @@ def test_point_size_tracks_total(view: TradeoffMap, session: Session) -> None:
         return [size[oid] for oid in ("bike", "bus", "car")]
 
     totals = session.result.totals
-    np.testing.assert_allclose(sizes(), np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * totals))
+    expected = np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * totals**1.5)
+    np.testing.assert_allclose(sizes(), expected)
     session.set_share("health", 1.0)
     session.flush()
-    np.testing.assert_allclose(sizes(), MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.array([1, 0.5, 0]))
+    np.testing.assert_allclose(
+        sizes(), np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.array([1, 0.5**1.5, 0]))
+    )
+
+
+def test_close_totals_give_visibly_different_points() -> None:
+    """0.40 against 0.59 (the bundled set's last and first) must not look the same size."""
+    small, large = point_size(np.array([0.40, 0.59]))
+    assert large / small >= 1.4  # about twice the area
+
+
+def test_each_option_has_its_own_colour(view: TradeoffMap, session: Session) -> None:
+    colours = {spot.data(): spot.brush().color().rgb() for spot in view.points.points()}
+    assert len(set(colours.values())) == 3
+    criterion_colours = {theme.criterion_colour(j).rgb() for j in range(12)}
+    assert not set(colours.values()) & criterion_colours
 
 
 def test_error_bars_are_converted_ranges(view: TradeoffMap) -> None:

@@ -17,7 +17,7 @@ from explorer.ui.briefing import chart_paint as cp
 from explorer.ui.chart_common import blend
 from explorer.ui.ranking_axes import AXIS_LABELS
 from explorer.ui.session import Session
-from explorer.ui.theme import Theme, criterion_colour
+from explorer.ui.theme import Theme, option_colour
 
 BAND = 0.14  # tint of the share range over which the leader stays on top
 END_TOLERANCE = 1e-6
@@ -100,7 +100,7 @@ def paint_sensitivity(
     )
     leader_i = int(result.order[0])
     for i in list(range(len(ds.options)))[::-1]:  # file order, the first option on top
-        pen = cp.line_pen(criterion_colour(i), font_px, 3.0 if i == leader_i else 2.0)
+        pen = cp.line_pen(option_colour(i), font_px, 3.0 if i == leader_i else 2.0)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         poly = QPolygonF(
@@ -140,10 +140,10 @@ def paint_sensitivity(
     for i, name in enumerate(names):
         cy = centres[i]
         if abs(cy - ends[i]) > font_px * 0.3:  # moved off its line's end: a leader line back
-            painter.setPen(cp.line_pen(criterion_colour(i), font_px, 1.0))
+            painter.setPen(cp.line_pen(option_colour(i), font_px, 1.0))
             painter.drawLine(QPointF(plot.right(), ends[i]), QPointF(lx, cy))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(criterion_colour(i)))
+        painter.setBrush(QBrush(option_colour(i)))
         painter.drawEllipse(QPointF(lx + dot / 2, cy), dot / 2, dot / 2)
         box = QRectF(
             lx + dot + font_px * 0.3, cy - heights[i] / 2, area.right() - lx - dot, heights[i]

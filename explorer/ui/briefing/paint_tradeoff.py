@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 from explorer.core import label_layout, tradeoff
 from explorer.ui.briefing import chart_paint as cp
 from explorer.ui.session import Session
-from explorer.ui.theme import Theme
+from explorer.ui.theme import Theme, option_colour
 
 KEY = ("Overall score (larger = higher)", "Pareto-efficient", "Pareto front", "Assessed range")
 LABEL_FILL = 0.8  # opacity of the background behind names, so whiskers never hide them
@@ -61,7 +61,7 @@ def paint_tradeoff(
     sy = cp.Scale(y0, y1, plot.bottom(), plot.top())
     px = np.array([sx.at(v) for v in xv.value])
     py = np.array([sy.at(v) for v in yv.value])
-    radii = font_px * (0.3 + 0.55 * np.clip(result.totals, 0.0, 1.0))
+    radii = font_px * (0.2 + 0.7 * tradeoff.bubble_fraction(result.totals))
     front = tradeoff.pareto_front(xv.value, yv.value)
 
     muted = cp.line_pen(theme.muted, font_px, 1.1)
@@ -80,10 +80,9 @@ def paint_tradeoff(
     painter.setPen(dashed)
     if len(front.line) > 1:
         painter.drawPolyline(QPolygonF([QPointF(px[i], py[i]) for i in front.line.tolist()]))
-    fill = QColor(theme.highlight)
     painter.setPen(cp.line_pen(theme.background, font_px, 1.0))
-    painter.setBrush(QBrush(fill))
     for i in result.order[::-1].tolist():  # the leader drawn last, on top
+        painter.setBrush(QBrush(option_colour(i)))
         painter.drawEllipse(QPointF(px[i], py[i]), radii[i], radii[i])
     painter.setPen(cp.line_pen(theme.foreground, font_px, 1.8))
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -199,7 +198,7 @@ def _key(
             painter.setBrush(Qt.BrushStyle.NoBrush)
             if kind == 0:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(QColor(theme.highlight)))
+                painter.setBrush(QBrush(QColor(theme.muted)))  # size only, not an option
                 for k, r_ in enumerate((0.16, 0.24, 0.32)):
                     painter.drawEllipse(
                         QPointF(left + key_w * (0.15 + 0.33 * k), mid), font_px * r_, font_px * r_
