@@ -18,6 +18,7 @@ from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.model import DecisionSet
 from explorer.core.robustness import (
     Acceptability,
+    SamplingSettings,
     StabilityInterval,
     concentration,
     rank_acceptability,
@@ -27,7 +28,6 @@ from explorer.core.robustness import (
 )
 from explorer.core.wording import ordinal
 
-DEFAULT_SAMPLES = 20_000
 MAX_SAMPLES = 10_000_000
 NAME_WIDTH = 48  # criterion names are cut (with …) beyond this in the table
 
@@ -44,25 +44,28 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--set", dest="set_path", help="decision-set file or folder")
     p.add_argument("--profile", help="weighting profile (YAML); default: equal weights")
     p.add_argument("--method", choices=["wsm", "topsis"], help="default: the profile's, else wsm")
-    p.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, help="Monte Carlo samples")
-    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same numbers)")
+    defaults = SamplingSettings()  # the window's, the slides' and the PDF's too
+    p.add_argument("--samples", type=int, default=defaults.samples, help="Monte Carlo samples")
+    p.add_argument(
+        "--seed", type=int, default=defaults.seed, help="random seed (same seed, same numbers)"
+    )
     p.add_argument(
         "--weights",
         choices=["uniform", "around"],
-        default="uniform",
+        default=defaults.weights,
         help="sample weights uniformly over all weightings, or around the current ones",
     )
     p.add_argument(
         "--spread",
         type=float,
-        default=0.1,
+        default=defaults.spread,
         help="with --weights around: 0 < X < 1, each share's standard deviation as a fraction "
         "of the widest possible (0.1 moves a 20%% share by about ±4 points)",
     )
     p.add_argument(
         "--scores",
         choices=["fixed", "uniform"],
-        default="uniform",
+        default=defaults.scores,
         help="keep scores fixed, or draw each uniformly within its low–high range",
     )
     p.add_argument("--format", choices=["table", "json"], default="table")

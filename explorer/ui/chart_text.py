@@ -11,8 +11,9 @@ from html import escape
 
 import numpy as np
 
-from explorer.core.engine import Result
+from explorer.core.engine import Method, Result
 from explorer.core.model import DecisionSet, Direction
+from explorer.core.robustness import TotalRanges
 
 
 def number(value: float) -> str:
@@ -60,12 +61,20 @@ def cell_tooltip(decision_set: DecisionSet, result: Result, i: int, j: int) -> s
     return "<br>".join(rows)
 
 
-def option_tooltip(decision_set: DecisionSet, result: Result, i: int) -> str:
+def option_tooltip(
+    decision_set: DecisionSet, result: Result, i: int, ranges: TotalRanges | None = None
+) -> str:
     option = decision_set.options[i]
-    return (
+    text = (
         f"<b>{escape(option.name)}</b><br>{escape(option.summary)}<br>"
         f"Total {result.totals[i]:.2f}, rank {rank_text(result, i)} of {len(result.totals)}"
     )
+    if ranges is not None and result.method is Method.WSM:
+        text += (
+            f"<br>With every cell at its worst or best assessed end: "
+            f"{ranges.low[i]:.2f}–{ranges.high[i]:.2f} (the line under the bar)"
+        )
+    return text
 
 
 def criterion_tooltip(decision_set: DecisionSet, result: Result, j: int) -> str:

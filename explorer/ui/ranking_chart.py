@@ -9,6 +9,7 @@ says who moved, because a silent reorder is easy to miss.
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
@@ -22,9 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QWidget
 
+from explorer.core.engine import Method
+from explorer.core.robustness import near_tie_text
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
 from explorer.ui.chart_text import cell_tooltip, option_tooltip, rank_text
+from explorer.ui.live_caption import LiveCaption
 from explorer.ui.rank_labels import RankLabels
 from explorer.ui.ranking_axes import RankingAxes
 from explorer.ui.ranking_rows import BarRows, row_positions
@@ -32,6 +36,8 @@ from explorer.ui.session import Session
 from explorer.ui.stacked_bars import StackedBars
 
 BAR_HEIGHT = 0.62
+RANGE_Y = BAR_HEIGHT / 2 + 0.09  # the range line sits in the gap just under its bar
+RANGE_CAP = 0.1
 MIN_ROW_PX = 24  # below this a bar and its name stop being readable
 MIN_FULL_ROWS = 8  # sets this small always show their whole ranking
 ZERO_WEIGHTS = (
@@ -58,6 +64,14 @@ class RankingChart(cc.ChartBase):
         self._truncated.setAccessibleName("Ranking rows shown")
         self._truncated.hide()
         self._layout.insertWidget(0, self._truncated)
+        # The uncertainty in the headline: whether the assessed ranges can tell the leader
+        # from the rest, in one line that only repaints as the weights move.
+        self._headline = LiveCaption(lines=1)
+        self._headline.setAccessibleName("Ranking in words")
+        self._layout.insertWidget(0, self._headline)
+        # each total's range (cells at their worst and best ends), just under its bar
+        self._ranges = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), beam=RANGE_CAP)
+        self._ranges.setZValue(5)
 
         self._bars: StackedBars | None = None
         self._labels = RankLabels(cc.chart_font(self._theme, 1), self._theme, self)
@@ -70,7 +84,7 @@ class RankingChart(cc.ChartBase):
         self._outline.setZValue(50)
         self._segment_outline = QGraphicsRectItem()
         self._segment_outline.setZValue(51)
-        for extra in (self._labels.layer, self._outline, self._segment_outline):
+        for extra in (self._labels.layer, self._outline, self._segment_outline, self._ranges):
             self._view.addItem(extra, ignoreBounds=True)
 
         self._anim = QVariantAnimation(self, startValue=0.0, endValue=1.0)
@@ -127,6 +141,22 @@ class RankingChart(cc.ChartBase):
         """The message shown instead of the bars ('' while bars are shown)."""
         return self._message.text() if self._message.isVisibleTo(self) else ""
 
+    def headline(self) -> str:
+        """The ranking in words above the bars (the near-tie sentence)."""
+        return self._headline.text()
+
+    def total_range_lines(self) -> dict[str, tuple[float, float]]:
+        """Option id -> (low, high) of the range line drawn under its bar; {} when hidden."""
+        ds = self._session.decision_set
+        if ds is None or not self._ranges.isVisible():
+            return {}
+        opts = self._ranges.opts
+        x, left, right = opts["x"], opts["left"], opts["right"]
+        return {
+            ds.options[i].id: (float(x[k] - left[k]), float(x[k] + right[k]))
+            for k, i in enumerate(self._drawn.tolist())
+        }
+
     def axis_label(self) -> str:
         return self._item.getAxis("bottom").labelText
 
@@ -152,6 +182,8 @@ class RankingChart(cc.ChartBase):
         if ds is None or result is None:
             return
         self._restyle()
+        self._ranges.setOpts(pen=cc.cosmetic_pen(self._theme.foreground, 1.4))
+        self._headline.setFont(cc.legend_font(self._theme))
         self._labels.restyle(self._theme)
         m = len(ds.criteria)
         self._names = [o.name for o in ds.options]
@@ -275,6 +307,7 @@ class RankingChart(cc.ChartBase):
         self._labels.place(self._rows.y_now)
         self._show_selection()
         self._refresh_hover()
+        self._show_headline()
         if not self._describe_later.isActive():
             self._describe_later.start()
 
@@ -289,6 +322,38 @@ class RankingChart(cc.ChartBase):
         self._drawn = drawn = self._rows.on_screen(self._shown_rows)
         rows = self._rows
         self._bars.set_data(rows.x0[drawn], rows.width[drawn], rows.y_now[drawn])
+        self._push_ranges()
+
+    def _push_ranges(self) -> None:
+        """The weighted sum's ranges; under TOPSIS a closeness has no range of its own."""
+        analysis, result = self._session.analysis, self._session.result
+        drawn = self._drawn
+        if analysis is None or result is None or result.method is not Method.WSM:
+            self._ranges.setVisible(False)
+            return
+        r = analysis.total_ranges
+        if len(r.total) != len(self._rows.y_now):
+            return
+        self._ranges.setVisible(not result.weights_all_zero)
+        self._ranges.setData(
+            x=r.total[drawn],
+            y=self._rows.y_now[drawn] + RANGE_Y,
+            left=r.total[drawn] - r.low[drawn],
+            right=r.high[drawn] - r.total[drawn],
+            beam=RANGE_CAP,
+        )
+
+    def _show_headline(self) -> None:
+        session = self._session
+        ds, result, analysis = session.decision_set, session.result, session.analysis
+        if ds is None or result is None or analysis is None or result.weights_all_zero:
+            self._headline.setText("")
+            return
+        names = [o.name for o in ds.options]
+        text = near_tie_text(names, analysis.total_ranges, result.order)
+        if result.method is not Method.WSM:
+            text = f"By the weighted sum's ranges: {text}"
+        self._headline.setText(text)
 
     def _place_rows(self) -> None:
         self._push_bars()
@@ -364,7 +429,10 @@ class RankingChart(cc.ChartBase):
             bottom = self._view.mapViewToScene(QPointF(0, y + BAR_HEIGHT / 2)).y()
             left = cc.scene_rect(self._item.getAxis("left")).left()
             rect = QRectF(left, top, self._view.sceneBoundingRect().right() - left, bottom - top)
-            self._axis_tip.show_at(rect.normalized(), option_tooltip(ds, result, i))
+            analysis = self._session.analysis
+            ranges = analysis.total_ranges if analysis is not None else None
+            tip = option_tooltip(ds, result, i, ranges)
+            self._axis_tip.show_at(rect.normalized(), tip)
             return
         self._axis_tip.clear()
         self._hover.show_at(self._rows.segment_rect(i, j), cell_tooltip(ds, result, i, j))

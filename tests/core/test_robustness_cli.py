@@ -172,3 +172,22 @@ def test_a_profiles_sources_lens_is_analysed(
         )
     editorial = rank_acceptability(ScoreMatrix.from_set(ds), w, samples=3000, seed=0)
     assert not np.array_equal(editorial.rank_counts, expected.rank_counts)
+
+
+def test_the_command_and_the_window_share_their_defaults(
+    bundled_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One profile, one answer: the window, slides and PDF sample with Analysis's default
+    settings; the command's defaults are the same, so its numbers are the window's."""
+    from explorer.core.engine import ScoreMatrix
+    from explorer.core.loader import load_decision_set
+    from explorer.core.robustness import Analysis
+
+    doc = run_json(capsys, "--set", str(bundled_path))
+    ds = load_decision_set(bundled_path).decision_set
+    weights = np.full(len(ds.criteria), 1 / len(ds.criteria))
+    window = Analysis(ds, ScoreMatrix.from_set(ds), weights).acceptability()
+    for i, option in enumerate(ds.option_ids):
+        assert doc["rank_acceptability"][option] == pytest.approx(
+            window.acceptability[i].tolist(), abs=1e-9
+        )

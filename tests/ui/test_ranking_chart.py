@@ -177,3 +177,22 @@ def test_screenshot_bundled(qtbot, bundled_session, output_dir):
     bundled_session.flush()
     widget.settle()
     assert widget.grab().save(str(output_dir / "ranking_chart_bundled.png"))
+
+
+def test_each_total_shows_its_range_and_a_near_tie_is_said(chart, session):
+    """The uncertainty is in the headline: a range line under every bar, and in words whether
+    the ranges can tell the leader from the rest (both from the session's analysis)."""
+    ranges = session.analysis.total_ranges
+    drawn = chart.total_range_lines()
+    for i, option in enumerate(session.decision_set.options):
+        assert drawn[option.id] == pytest.approx((ranges.low[i], ranges.high[i]))
+        assert ranges.low[i] <= session.result.totals[i] <= ranges.high[i]
+    from explorer.core.robustness import near_tie_text
+
+    names = [o.name for o in session.decision_set.options]
+    assert chart.headline() == near_tie_text(names, ranges, session.result.order)
+    assert chart.headline()
+    session.set_method("topsis")
+    session.flush()
+    assert chart.total_range_lines() == {}  # a closeness has no range of its own
+    assert chart.headline().startswith("By the weighted sum's ranges:")

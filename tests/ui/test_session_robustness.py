@@ -108,7 +108,8 @@ def test_sampling_runs_only_when_wanted_and_matches_the_core(bundled_session, qt
     qtbot.waitUntil(lambda: _done(s), timeout=10_000)
     assert len({n for n in seen if n}) > 1  # progressive: partial snapshots came first
     _, lows, highs = s.decision_set.matrix()
-    core = rank_acceptability(s.problem, s.shares, lows, highs, samples=4000, seed=7)
+    settings = SamplingSettings(samples=4000, seed=7)
+    core = rank_acceptability(s.problem, s.shares, lows, highs, **settings.options())
     assert np.array_equal(s.acceptability.rank_counts, core.rank_counts)
     assert np.allclose(s.acceptability.acceptability.sum(axis=1), 1.0)
     s.want_sampling(owner, False)
@@ -117,7 +118,8 @@ def test_sampling_runs_only_when_wanted_and_matches_the_core(bundled_session, qt
 
 def test_a_weight_change_restarts_sampling_on_the_new_weights(bundled_session, qtbot):
     s = bundled_session
-    s.set_sampling(SamplingSettings(samples=3000, seed=1, weights="around", spread=0.2))
+    settings = SamplingSettings(samples=3000, seed=1, weights="around", spread=0.2)
+    s.set_sampling(settings)
     owner = object()
     s.want_sampling(owner, True)
     qtbot.waitUntil(lambda: _done(s), timeout=10_000)
@@ -126,9 +128,7 @@ def test_a_weight_change_restarts_sampling_on_the_new_weights(bundled_session, q
         s.set_share(s.decision_set.criteria[0].id, value)
     qtbot.waitUntil(lambda: _done(s) and s.acceptability is not before, timeout=10_000)
     _, lows, highs = s.decision_set.matrix()
-    core = rank_acceptability(
-        s.problem, s.shares, lows, highs, samples=3000, seed=1, weight_mode="around", spread=0.2
-    )
+    core = rank_acceptability(s.problem, s.shares, lows, highs, **settings.options())
     assert np.array_equal(s.acceptability.rank_counts, core.rank_counts)
     assert np.nanmax(s.acceptability.central_weights[:, 0]) > 0.4  # sampled around 60 %
     s.want_sampling(owner, False)

@@ -29,6 +29,12 @@ from explorer.core.robustness.stability import (
     stability_intervals,
 )
 from explorer.core.robustness.tornado import Tornado, TornadoBar, tornado
+from explorer.core.robustness.total_range import (
+    TotalRanges,
+    near_tie_text,
+    total_ranges,
+    within_reach,
+)
 
 __all__ = [
     "Acceptability",
@@ -41,11 +47,13 @@ __all__ = [
     "StabilityInterval",
     "Tornado",
     "TornadoBar",
+    "TotalRanges",
     "WeightChange",
     "acceptability_steps",
     "concentration",
     "implied_value",
     "lens_scores",
+    "near_tie_text",
     "one_way",
     "rank_acceptability",
     "sample_weights",
@@ -54,7 +62,9 @@ __all__ = [
     "stability_interval",
     "stability_intervals",
     "tornado",
+    "total_ranges",
     "weight_changes",
     "weight_path",
     "what_would_change",
+    "within_reach",
 ]
