@@ -26,7 +26,9 @@ bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_sampling_ui.py
 
 # The standalone one-folder app in dist/policy-explorer/ (PyInstaller), then its smoke test.
+# `run` mode: the xcb plug-in's libraries must be present to be copied into the bundle.
 dist: $(VENV)/.installed
+	@scripts/qt-system-libs.sh run
 	$(PY) -m pip install --quiet -e '.[test,dist]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/policy-explorer.spec
