@@ -9,6 +9,7 @@ folders are read, so an edit shows without a rebuild.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from setuptools import setup
@@ -23,8 +24,11 @@ class BuildWithData(build_py):
         super().run()
         if getattr(self, "editable_mode", False):
             return
+        target = Path(self.build_lib, "explorer", "_data")
+        # a file deleted from the repo must not live on in a reused build/ folder
+        shutil.rmtree(target, ignore_errors=True)
         for name in DATA_FOLDERS:
-            self.copy_tree(str(ROOT / name), str(Path(self.build_lib, "explorer", "_data", name)))
+            self.copy_tree(str(ROOT / name), str(target / name))
 
 
 setup(cmdclass={"build_py": BuildWithData})
