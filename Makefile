@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots dist clean
 
 run: $(VENV)/.installed
 	@scripts/qt-system-libs.sh run
@@ -25,6 +25,17 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_robustness.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_sampling_ui.py
 
+# The standalone one-folder app in dist/policy-explorer/ (PyInstaller), then its smoke test.
+# `run` mode: the xcb plug-in's libraries must be present to be copied into the bundle.
+dist: $(VENV)/.installed
+	@scripts/qt-system-libs.sh run
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/policy-explorer.spec
+	POLICY_EXPLORER_BUNDLE=dist/policy-explorer QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -p no:randomly tests/packaging/test_bundle.py
+	@du -sh dist/policy-explorer
+
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2])'
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV) || { echo "venv failed: on Debian run: sudo apt-get install python3-venv"; exit 1; }
@@ -33,4 +44,4 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

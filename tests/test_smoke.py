@@ -44,8 +44,10 @@ def test_python_dash_m_opens_the_bundled_set_and_quits(tmp_path: Path) -> None:
     assert "iraq-troop-posture" in settings  # the last set is remembered for the next launch
 
 
-def test_gui_script_entry_point(tmp_path: Path, commute_path: Path) -> None:
-    script = Path(sys.executable).parent / "policy-explorer"
+@pytest.mark.parametrize("name", ["policy-explorer", "policy-explorer-gui"])
+def test_installed_scripts_open_the_window(tmp_path: Path, commute_path: Path, name: str) -> None:
+    """The console script (the terminal's, with no subcommand) and the gui-script (menus')."""
+    script = Path(sys.executable).parent / name
     if not script.exists():
         pytest.skip("package not installed as a script (run through `make test`)")
     proc = subprocess.run(

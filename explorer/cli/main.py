@@ -6,7 +6,26 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from explorer.cli import brief_cmd, commands, profile_cmd, robustness_cmd
+from explorer.cli import brief_cmd, commands, desktop_cmd, profile_cmd, robustness_cmd
+
+
+class _VersionAction(argparse.Action):
+    """Like argparse's "version", but reads the bundled data's version only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="print the app, Python and bundled data versions and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from explorer.versions import version_line
+
+        print(version_line())
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no subcommand, opens the window.",
     )
     parser.add_argument("--set", dest="gui_set", help="decision set to open in the window")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("validate", help="check a decision set; exit 1 listing every problem")
@@ -46,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     robustness_cmd.add_parser(sub)
     profile_cmd.add_parser(sub)
     brief_cmd.add_parser(sub)
+    desktop_cmd.add_parser(sub)
     return parser
 
 

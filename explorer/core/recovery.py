@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from explorer.core.problems import LoadError, Problem, display_path
-from explorer.core.profiles import Profile, dump_profile, load_profile, utc_now
+from explorer.core.profiles import Profile, as_written_now, dump_profile, load_profile, utc_now
 from explorer.core.profiles.atomic import write_atomic
 
 RECOVERY_KEY = "recovery"
@@ -32,7 +32,7 @@ def write_recovery(file: Path, profile: Profile, set_path: Path, profile_path: P
         "profile_path": str(profile_path) if profile_path else None,
         "saved_at": utc_now(),
     }
-    marked = replace(profile, extra={**profile.extra, RECOVERY_KEY: block})
+    marked = replace(as_written_now(profile), extra={**profile.extra, RECOVERY_KEY: block})
     file.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(file, dump_profile(marked).encode("utf-8"))
 

@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from explorer import __version__, paths
+from explorer.desktop import ICON_NAME, ICON_SIZES
 from explorer.ui import theme
 from explorer.ui.main_window import MainWindow, quit_after
 from explorer.ui.session import Session
@@ -40,11 +42,20 @@ def create_window(set_path: str | None = None) -> MainWindow:
     return window
 
 
+def app_icon() -> QIcon:
+    """The window and taskbar icon, from the PNG sizes (no SVG plug-in needed in a bundle)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(paths.icons_dir() / f"{ICON_NAME}-{size}.png"), QSize(size, size))
+    return icon
+
+
 def run(set_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Policy Options Explorer")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("policy-explorer")
+    app.setDesktopFileName(ICON_NAME)  # Wayland and X11 desktops match the window to its entry
+    app.setWindowIcon(app_icon())
     window = create_window(set_path)
     window.show()
     QTimer.singleShot(0, window.offer_recovery)  # asked over the window, not before it

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from explorer import paths
+from explorer.ui.about_dialog import show_about
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -50,7 +51,7 @@ def build_menus(window: MainWindow) -> None:
     profiles.addSeparator()
     profiles.addAction(make_action(window, "&Compare profiles…", window.show_compare, "Ctrl+K"))
     help_menu = window.menuBar().addMenu("&Help")
-    help_menu.addAction(make_action(window, "&About", lambda: _about(window)))
+    help_menu.addAction(make_action(window, "&About", lambda: show_about(window)))
 
 
 def _file_menu(window: MainWindow) -> None:
@@ -138,14 +139,3 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         menu.addAction(make_action(window, path, lambda _=False, p=path: window.open_path(Path(p))))
     if menu.isEmpty():
         menu.addAction("(none)").setEnabled(False)
-
-
-def _about(window: MainWindow) -> None:
-    from explorer.ui.main_window import APP_TITLE
-
-    QMessageBox.about(
-        window,
-        APP_TITLE,
-        "Weight the criteria that matter, watch the ranking change, and read the verbatim "
-        "source quote behind every score.",
-    )

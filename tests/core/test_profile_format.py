@@ -292,3 +292,21 @@ def test_speaker_notes_keep_their_layout():
     again = parse_profile(dump_profile(p))
     assert again.briefing.note("title") == "  Indented first line\nthen two\n\n"
     assert again == p
+
+
+def test_a_write_records_the_app_version_and_a_read_keeps_the_writers(tmp_path):
+    from explorer import __version__
+
+    written_by_older = V2.replace(
+        "decision_set: commute", "app_version: 0.0.9\ndecision_set: commute"
+    )
+    older = parse_profile(written_by_older)
+    assert older.app_version == "0.0.9"  # read and kept as the file says
+    assert dump_profile(older) == written_by_older  # a dump alone does not restamp it
+    saved = write_profile(tmp_path / "p.yaml", older)
+    text = (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    assert f"\napp_version: {__version__}\ndecision_set: commute\n" in text
+    assert saved.app_version == load_profile(tmp_path / "p.yaml").app_version == __version__
+    assert saved == older  # provenance, not content
+    never_written = parse_profile(V2)
+    assert never_written.app_version == "" and "app_version" not in dump_profile(never_written)

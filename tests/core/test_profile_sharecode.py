@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from explorer import __version__
 from explorer.core.problems import LoadError
 from explorer.core.profiles import (
     ShareCodeError,
@@ -21,7 +22,8 @@ from explorer.core.profiles import (
 )
 from explorer.core.profiles.sharecode import MAX_PROFILE_BYTES
 
-TEXT = """schema_version: 2
+# as this app writes it, app_version included: a written file then equals the source byte for byte
+TEXT = f"""schema_version: 2
 name: Team Østfold ✓
 author: Ana Lyst
 description: |-
@@ -29,6 +31,7 @@ description: |-
   with "quotes" and a colon: here.
 created: '2025-01-31T09:30:00Z'
 modified: '2025-02-01T10:00:00Z'
+app_version: {__version__}
 decision_set: commute
 method: topsis
 weights:

@@ -13,13 +13,14 @@ import hashlib
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from explorer import __version__
 from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method
 from explorer.core.fields import ID_PATTERN, Fields
@@ -41,6 +42,7 @@ KEY_ORDER = (
     "description",
     "created",
     "modified",
+    "app_version",
     "decision_set",
     "decision_set_version",
     "method",
@@ -88,6 +90,14 @@ class Profile:
     path: Path | None = field(default=None, compare=False, repr=False)
     revision: str = field(default="", compare=False, repr=False)  # sha256 of the bytes read
     read_version: int = field(default=PROFILE_SCHEMA_VERSION, compare=False, repr=False)
+    # the app version that last wrote the file: provenance, like `file`, not content
+    app_version: str = field(default="", compare=False)
+
+
+def as_written_now(profile: Profile) -> Profile:
+    """The profile as a write puts it on disk: stamped with this app's version, so a file
+    written by a later (or older) app says so when a reader hits a difference."""
+    return replace(profile, app_version=__version__)
 
 
 def utc_now() -> str:
@@ -190,6 +200,7 @@ def profile_from_doc(doc: YamlDoc, raw: bytes | None = None, path: Path | None =
     description = f.text(data, (), "description", required=False) or ""
     set_version = f.text(data, (), "decision_set_version", required=False) or ""
     created, modified = _timestamp(data, f, "created"), _timestamp(data, f, "modified")
+    app_version = f.text(data, (), "app_version", required=False) or ""
     locks = _locks(data, f)
     source_weights = parse_source_weights(data, f)
     briefing = parse_briefing(data, f)
@@ -213,6 +224,7 @@ def profile_from_doc(doc: YamlDoc, raw: bytes | None = None, path: Path | None =
         path=path.resolve() if path is not None else None,
         revision=revision_of(raw) if raw is not None else "",
         read_version=version,
+        app_version=app_version,
     )
 
 
@@ -267,6 +279,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
         "description": profile.description,
         "created": profile.created,
         "modified": profile.modified,
+        "app_version": profile.app_version,
         "decision_set": profile.decision_set,
         "decision_set_version": profile.decision_set_version,
         "method": profile.method.value,

@@ -41,7 +41,10 @@ def _body(payload: bytes) -> str:
 
 
 def encode(profile: Profile) -> str:
-    text = json.dumps(profile_to_data(profile), ensure_ascii=False, separators=(",", ":"))
+    # which app wrote the sender's file is provenance, not content: the file rebuilt from the
+    # code records the app that writes it, and the code stays as short as the profile allows
+    data = {k: v for k, v in profile_to_data(profile).items() if k != "app_version"}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     packed = zlib.compress(text.encode("utf-8"), 9)
     return f"{PREFIX}{CODE_VERSION}-{_body(zlib.crc32(packed).to_bytes(4, 'big') + packed)}"
 

@@ -13,6 +13,7 @@ from explorer.core.problems import LoadError, display_path
 from explorer.core.profiles.atomic import write_atomic
 from explorer.core.profiles.document import (
     Profile,
+    as_written_now,
     dump_profile,
     parse_profile_bytes,
     read_bytes,
@@ -69,8 +70,10 @@ def write_profile(path: Path, profile: Profile, overwrite: bool = False) -> Prof
     """Write `profile` exactly as given (no timestamps touched) and return it as now on disk.
 
     An existing profile is kept as NAME.yaml.bak; without `overwrite` it is not replaced at all.
+    The one field set here is `app_version`, the version of the app writing it.
     """
     path = Path(path)
+    profile = as_written_now(profile)
     existing = current_revision(path)
     if existing is not None and not overwrite:
         raise ProfileExistsError(f"{display_path(path)} already exists")
