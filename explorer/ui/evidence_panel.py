@@ -203,9 +203,11 @@ class EvidencePanel(QWidget):
                 )
             )
         else:
+            better = "higher" if crit.direction is Direction.HIGHER_IS_BETTER else "lower"
             out.append(
-                f"<p><b>Score {_num(cell.score)}</b> (range {_num(cell.low)}–{_num(cell.high)}"
-                f" on {_num(crit.scale.min)}–{_num(crit.scale.max)})</p>"
+                f"<p><b>Score {_num(cell.score)}</b> on {_num(crit.scale.min)}–"
+                f"{_num(crit.scale.max)}, <b>{better} is better</b> "
+                f"(range {_num(cell.low)}–{_num(cell.high)})</p>"
             )
         reason = thin_reason(cell)
         if reason is not None:

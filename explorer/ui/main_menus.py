@@ -126,11 +126,41 @@ def _toolbar(window: MainWindow) -> None:
     bar.setObjectName("briefing-toolbar")  # saveState needs a name to restore it
     bar.setAccessibleName("Briefing toolbar")
     bar.setMovable(False)
-    bar.addAction(window.undo_action)
-    bar.addAction(window.redo_action)
+    for action in _fixed_width_history(window):
+        bar.addAction(action)
     bar.addSeparator()
     bar.addAction(window.present_action)
     bar.addAction(window.exports.pdf)
+
+
+class _HistoryAction(QAction):
+    """Undo or Redo for the toolbar, labelled just that: the menu's "Undo Weight of
+    Counter-Islamic State effectiveness" pushed Present and PDF off a narrow toolbar. What
+    would be undone is in the tooltip. (Slots are methods, so they go with the action.)"""
+
+    def __init__(self, verb: str, parent: QWidget) -> None:
+        super().__init__(verb, parent)
+        self._verb = verb
+
+    def show_what(self, what: str) -> None:
+        self.setToolTip(f"{self._verb}: {what}" if what else self._verb)
+
+
+def _fixed_width_history(window: MainWindow) -> tuple[QAction, QAction]:
+    stack = window.session.undo_stack
+    undo, redo = _HistoryAction("Undo", window), _HistoryAction("Redo", window)
+    undo.triggered.connect(stack.undo)
+    redo.triggered.connect(stack.redo)
+    stack.undoTextChanged.connect(undo.show_what)
+    stack.redoTextChanged.connect(redo.show_what)
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    undo.show_what(stack.undoText())
+    redo.show_what(stack.redoText())
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    window.toolbar_undo, window.toolbar_redo = undo, redo
+    return undo, redo
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -44,6 +43,7 @@ from explorer.core.model import Criterion, Direction
 from explorer.core.robustness import StabilityInterval
 from explorer.core.wording import stability_text
 from explorer.ui import theme
+from explorer.ui.percent_spin import PercentSpin
 from explorer.ui.session import Session
 
 SLIDER_MAX = 1000  # slider units per whole: 1 unit = 0.1 %
@@ -168,11 +168,8 @@ class WeightRow(QFrame):
         self.slider.sliderPressed.connect(session.begin_gesture)
         self.slider.sliderReleased.connect(session.end_gesture)
 
-        self.spin = QDoubleSpinBox()
-        self.spin.setRange(0.0, 100.0)
-        self.spin.setDecimals(1)
+        self.spin = PercentSpin()
         self.spin.setSingleStep(1.0)
-        self.spin.setSuffix(" %")
         self.spin.setKeyboardTracking(False)  # "45" must not first set 4 %
         self.spin.setAccessibleName(f"Weight of {name} in percent")
         self.spin.setToolTip(f"Exact weight of {name}, in percent of the total")

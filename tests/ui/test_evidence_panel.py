@@ -62,7 +62,8 @@ def test_cell_shows_every_quote_source_and_stance(panel: EvidencePanel, session:
     cell = session.decision_set.assessment("bus", "time")
     text = _text(panel)
     assert panel.heading.text() == "Bus × Door-to-door time"
-    assert "Score 8 (range 6–9 on 0–10)" in text
+    # the direction next to the score: 8 is good or bad only once the reader knows which way
+    assert "Score 8 on 0–10, lower is better (range 6–9)" in text
     assert cell.rationale in text
     assert f"Evidence ({len(cell.evidence)})" in text
     for item in cell.evidence:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session import Session
@@ -118,3 +118,39 @@ def test_screenshots_of_each_chart(
         path = output_dir / f"main-{name}-{size[0]}x{size[1]}.png"
         assert image.save(str(path))
         assert image.width() == size[0]
+
+
+def test_toolbar_undo_keeps_its_width_and_says_what_in_its_tooltip(window: MainWindow) -> None:
+    bar = window.findChild(QToolBar, "briefing-toolbar")
+    button = bar.widgetForAction(window.toolbar_undo)
+    width = button.sizeHint().width()
+    assert not window.toolbar_undo.isEnabled()
+    cid = window.session.decision_set.criteria[2].id
+    window.session.set_share(cid, 0.4)
+    assert window.toolbar_undo.isEnabled()
+    assert window.toolbar_undo.text() == "Undo"
+    assert window.toolbar_undo.toolTip() == (
+        f"Undo: Weight of {window.session.decision_set.criteria[2].name}"
+    )
+    assert button.sizeHint().width() == width
+    window.toolbar_undo.trigger()
+    assert not window.toolbar_undo.isEnabled()
+    assert window.toolbar_redo.isEnabled()
+
+
+def test_side_panels_tab_beside_the_weights_on_a_narrow_window(window: MainWindow, qtbot) -> None:
+    window.show()
+    window.resize(1440, 900)
+    qtbot.wait(10)
+    assert window.side_tabs.isVisible() and window.left_tabs.count() == 1
+    window.resize(1024, 768)
+    qtbot.wait(10)
+    assert not window.side_tabs.isVisible()
+    names = [window.left_tabs.tabText(i) for i in range(window.left_tabs.count())]
+    assert names == ["&Weights", "E&vidence", "Pro&files", "&Sources"]
+    window.reveal_side_panel(0)
+    assert window.left_tabs.currentWidget() is window.evidence_panel
+    window.resize(1440, 900)
+    qtbot.wait(10)
+    assert window.side_tabs.isVisible() and window.left_tabs.count() == 1
+    assert window.side_tabs.currentWidget() is window.evidence_panel

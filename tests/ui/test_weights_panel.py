@@ -249,3 +249,16 @@ def _exercise_and_save(widget: WeightsPanel, session: Session, path) -> None:
     session.select(criterion="escalation_risk")
     widget.slider("personnel_risk").setValue(250)
     assert widget.grab().save(str(path))
+
+
+def test_typing_more_than_the_whole_is_clamped_with_a_note(qtbot, panel, session: Session):
+    """'500' used to lose its last keystroke and silently set 50 %."""
+    notes: list[str] = []
+    spin = panel.spin("health")
+    spin.clamped.connect(notes.append)
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "500")
+    assert spin.lineEdit().text().startswith("500")  # every keystroke taken
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert session.shares[2] == pytest.approx(1.0)
+    assert notes == ["500 % is more than the whole: set to 100 %"]
