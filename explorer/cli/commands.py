@@ -17,8 +17,8 @@ from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.problems import LoadError, Problem
 from explorer.core.profile import load_profile
-from explorer.core.profiles import apply_profile
 from explorer.core.robustness.lens_state import LensState
+from explorer.core.weighting import weighting_of
 
 
 def _say(problems: list[Problem]) -> None:
@@ -70,15 +70,14 @@ def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted 
     if not args.profile:
         return Weighted(result, np.ones(len(ds.criteria)), method, lens.problem)
     try:
-        applied = apply_profile(load_profile(Path(args.profile)), ds)
+        weighting = weighting_of(load_profile(Path(args.profile)), ds)
     except LoadError as exc:
         _say(exc.problems)
         return None
-    _say(list(applied.notes))
-    if applied.source_weights is not None:  # the profile rescored cells from the sources
-        lens.set(lens.credibility_from(applied.source_weights), True)
-    method = Method(args.method) if args.method else applied.method
-    return Weighted(result, applied.weights, method, lens.problem)
+    _say(list(weighting.applied.notes))
+    lens.set(weighting.credibility, weighting.lens)  # the profile may rescore from sources
+    method = Method(args.method) if args.method else weighting.method
+    return Weighted(result, weighting.applied.weights, method, lens.problem)
 
 
 def load_weighted(args: argparse.Namespace) -> Weighted | None:

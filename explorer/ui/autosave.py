@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from explorer.core.profiles import apply_profile
 from explorer.core.recovery import Recovery, discard_recovery, write_recovery
 from explorer.ui.session import Session
 
@@ -74,14 +73,10 @@ def ask_restore(parent: QWidget | None, recovery: Recovery) -> bool:
 
 
 def restore(session: Session, recovery: Recovery) -> None:
-    """Put the recovered weighting on screen as unsaved changes to the profile it came from."""
+    """Put the recovered weighting on screen as unsaved changes to the profile it came from,
+    through the one path every profile takes (credibilities, lens and deck included)."""
     from explorer.core.profiles import load_profile
 
     if recovery.profile_path is not None and recovery.profile_path.exists():
         session.open_profile(load_profile(recovery.profile_path))
-    assert session.decision_set is not None
-    applied = apply_profile(recovery.profile, session.decision_set)
-    session.set_method(applied.method)
-    for cid, locked in zip(session.decision_set.criterion_ids, applied.locked, strict=True):
-        session.set_locked(cid, bool(locked))
-    session.set_weights(applied.weights)
+    session.apply_unsaved(recovery.profile, "Restore unsaved work")

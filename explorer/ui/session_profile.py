@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SignalInstance
 
-from explorer.core import weights as weight_rules
 from explorer.core.briefing.deck import DeckSettings
-from explorer.core.profiles import AppliedProfile, Profile, apply_profile, profile_from_weights
+from explorer.core.profiles import AppliedProfile, Profile, profile_from_weights
 from explorer.core.robustness.lens_state import LensState
+from explorer.core.weighting import Weighting, weighting_of
 from explorer.ui.saved_state import SavedState
 from explorer.ui.weight_history import WeightState
 
@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 
     from explorer.core.engine import Method
     from explorer.core.model import DecisionSet
+
+
+def _state_of(weighting: Weighting) -> WeightState:
+    return WeightState(
+        weighting.shares.copy(),
+        weighting.locked.copy(),
+        weighting.method,
+        weighting.credibility.copy(),
+        weighting.lens,
+    )
 
 
 class ProfileBinding:
@@ -68,19 +78,33 @@ class ProfileBinding:
         lacks get weight 0 and are listed in the result's `missing` for the caller to show.
         """
         assert self._set is not None
-        applied = apply_profile(profile, self._set, mapping)
-        shares = weight_rules.as_shares(applied.weights)
-        self._reference = shares.copy()
+        weighting = weighting_of(profile, self._set, mapping)
+        self._reference = weighting.shares.copy()
         self.undo_stack.clear()  # undoing past an open would mix two profiles' histories
-        assert self._scoring is not None
-        credibility = self._scoring.credibility_from(applied.source_weights)
-        lens = applied.source_weights is not None
-        self._restore(WeightState(shares, applied.locked.copy(), applied.method, credibility, lens))
-        if not profile.briefing.same_as(self._deck):
-            self._deck = profile.briefing
+        self._restore(_state_of(weighting))
+        if not weighting.deck.same_as(self._deck):
+            self._deck = weighting.deck
             self.deckChanged.emit()
         self.mark_saved(profile)
-        return applied
+        return weighting.applied
+
+    def apply_unsaved(self, profile: Profile, text: str) -> AppliedProfile:
+        """Put a profile's whole weighting on screen as one undoable, unsaved change to what is
+        open (an autosave restored after a crash): weights, locks, method, credibilities,
+        lens and deck alike."""
+        assert self._set is not None
+        weighting = weighting_of(profile, self._set)
+        state = _state_of(weighting)
+        self._change(
+            text,
+            shares=state.shares,
+            locked=state.locked,
+            method=state.method,
+            credibility=state.credibility,
+            lens=state.lens,
+        )
+        self.set_deck(weighting.deck)
+        return weighting.applied
 
     def current_profile(self, name: str | None = None) -> Profile:
         """The weighting on screen as a profile (metadata from the active one), ready to save."""

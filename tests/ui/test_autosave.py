@@ -121,3 +121,33 @@ def test_autosave_waits_while_a_slider_is_dragged(qtbot, commute_path: Path) -> 
     window.session.end_gesture()
     window.autosave.save_now()
     assert window.autosave.file.exists()
+
+
+def test_restore_keeps_credibilities_lens_and_deck(qtbot, bundled_path: Path) -> None:
+    """The issue's case: one source at 20 % credibility and the tradeoff slide hidden; after a
+    crash and restore, all of it is back (it used to come back at 100 %, lens off, slide on)."""
+    window = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(window)
+    window.open_path(bundled_path)
+    session = window.session
+    source = session.decision_set.sources[1].id
+    session.set_source_weight(source, 0.2)
+    session.set_deck(session.deck.with_hidden("tradeoff", True))
+    session.set_share(session.decision_set.criteria[0].id, 0.3)
+    window.autosave.save_now()
+    recovery = read_recovery(window.autosave.file)
+    assert recovery is not None
+
+    fresh = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(fresh)
+    fresh.open_path(bundled_path)
+    autosave.restore(fresh.session, recovery)
+    restored = fresh.session
+    assert restored.lens_active
+    assert restored.source_weights[source] == pytest.approx(0.2)
+    assert "tradeoff" in restored.deck.hidden
+    assert restored.shares[0] == pytest.approx(0.3, abs=1e-5)  # profiles keep 6 places
+    assert restored.dirty
+    assert restored.result.totals == pytest.approx(session.result.totals, abs=1e-5)
+    restored.undo_stack.undo()  # one undoable step back to what was open
+    assert not restored.lens_active

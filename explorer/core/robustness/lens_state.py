@@ -36,8 +36,3 @@ class LensState:
     @property
     def weights(self) -> dict[str, float]:
         return {sid: float(c) for sid, c in zip(self.source_ids, self.credibility, strict=True)}
-
-    def credibility_from(self, given: dict[str, float] | None) -> np.ndarray:
-        """Credibilities from a profile's mapping: sources it does not name count fully."""
-        given = given or {}
-        return np.array([float(given.get(sid, 1.0)) for sid in self.source_ids])

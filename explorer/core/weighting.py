@@ -1,0 +1,59 @@
+"""Everything a profile sets on a decision set, as one value applied through one path.
+
+Opening a profile, restoring an autosave, pasting a share code, the command line and the brief
+all put a profile onto a set. Each once did it its own way, and the autosave restore forgot the
+source credibilities, the lens and the slide deck: a crash cost the user those. A Weighting
+holds all of it in the set's order, so whoever applies one applies everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.core import weights as weight_rules
+from explorer.core.briefing.deck import DeckSettings
+from explorer.core.engine import Method
+from explorer.core.model import DecisionSet
+from explorer.core.profiles import AppliedProfile, Profile, apply_profile
+
+
+@dataclass(frozen=True)
+class Weighting:
+    shares: np.ndarray  # per criterion, summing to 1 (all zero only if the profile says so)
+    locked: np.ndarray  # bool per criterion
+    method: Method
+    credibility: np.ndarray  # per source of the set, 0..1 (1 where the profile is silent)
+    lens: bool  # cells rescored from the evidence with `credibility`
+    deck: DeckSettings  # slide order, hidden slides, speaker notes
+    applied: AppliedProfile  # what fitted and what did not, for the caller to report
+
+    @property
+    def source_weights(self) -> dict[str, float] | None:
+        return self.applied.source_weights
+
+
+def credibility_for(decision_set: DecisionSet, given: Mapping[str, float] | None) -> np.ndarray:
+    """Per source of the set: the profile's credibility, or full trust where it names none."""
+    given = dict(given or {})
+    return np.array([float(given.get(src.id, 1.0)) for src in decision_set.sources])
+
+
+def weighting_of(
+    profile: Profile,
+    decision_set: DecisionSet,
+    mapping: Mapping[str, str | None] | None = None,
+) -> Weighting:
+    """The profile as this set takes it (LoadError for another set's profile, unless mapped)."""
+    applied = apply_profile(profile, decision_set, mapping)
+    return Weighting(
+        shares=weight_rules.as_shares(applied.weights),
+        locked=applied.locked.copy(),
+        method=applied.method,
+        credibility=credibility_for(decision_set, applied.source_weights),
+        lens=applied.source_weights is not None,
+        deck=profile.briefing,
+        applied=applied,
+    )
