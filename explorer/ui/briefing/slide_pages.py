@@ -184,7 +184,8 @@ def _source_blocks(
         max_lines=title_lines,
         space_before=u * 0.7,
     )
-    meta = [p for p in (c.period, c.publisher) if p]
+    meta = [p for p in (c.author, c.publisher, c.period) if p]
+    meta = [p for k, p in enumerate(meta) if p not in meta[:k]]  # an outlet that is its author
     meta.append(
         f"{entry.quotes} quotes ({entry.supporting} supporting, {entry.contradicting} "
         "contradicting)"
@@ -195,7 +196,9 @@ def _source_blocks(
         )
     flow.add(" · ".join(meta), font(u, 0.7), theme.muted, max_lines=2)
     if detail:
-        flow.add(f"Origin document: {c.origin}", font(u, 0.7), theme.muted, max_lines=2)
+        if c.url:
+            accessed = f" (accessed {c.accessed})" if c.accessed else ""
+            flow.add(c.url + accessed, font(u, 0.7), theme.muted, max_lines=2)
         if entry.stance_text:
             flow.add(entry.stance_text + ".", font(u, 0.7), theme.muted, max_lines=3)
     if notes:
@@ -318,7 +321,7 @@ def paint_sources(
         _source_blocks(flow, entry, u, theme, lens, False, full=full)
 
     def more(flow: Flow, left: int, u: float) -> None:
-        text = f"… and {left} more (see the app's Sources tab)"
+        text = f"… and {left} more source{'s' if left > 1 else ''}, listed in the PDF"
         flow.add(text, font(u, 0.7, italic=True), theme.muted, space_before=u * 0.6)
 
     layout = _layout_sources(painter, entries, body, fr.unit, add, more, shorten_first=True)
@@ -333,10 +336,14 @@ def paint_references(
     notes: Mapping[str, Sequence[int]],
     theme: Theme,
     placed: list,
+    age: str = "",
 ) -> int:
     """The PDF's closing page: every source in full from `start`, with the footnotes that cite
-    it. Returns the index of the first source left for a following page (len when done)."""
+    it, and how old the newest is. Returns the index of the first source left for a following
+    page (len when done)."""
     caption = "Every document the decision set draws on, and the footnotes that cite it"
+    if age:
+        caption += ". " + age
     if start:
         caption += " (continued)"
     heading = heading_flow(painter, fr.content.width(), fr.unit, "Sources cited", caption, theme)

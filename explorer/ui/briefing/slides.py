@@ -150,7 +150,8 @@ class SlideRenderer:
         painter.fillRect(rect, QColor(self.theme.background))
         fr = frame(rect, base_unit(rect))
         entries = self.sources()
-        done = paint_references(painter, fr, entries, start, notes, self.theme, self.placed)
+        age = content.evidence_age_text(self.state())
+        done = paint_references(painter, fr, entries, start, notes, self.theme, self.placed, age)
         paint_footer(painter, fr, self._context(), "Sources cited", self.theme, self.placed)
         painter.restore()
         return done
@@ -198,12 +199,7 @@ class SlideRenderer:
             self._robustness(painter, fr)
         elif key == "sources":
             entries = content.source_entries(state)
-            quotes = sum(e.quotes for e in entries)
-            caption = (
-                f"{len(entries)} documents supply the {quotes} quotes behind the scores"
-                if len(entries) != 1
-                else f"One document supplies the {quotes} quotes behind the scores"
-            )
+            caption = content.sources_caption(state, entries)
             paint_sources(painter, fr, entries, caption, theme, placed, state.lens_active)
         return []
 
