@@ -17,6 +17,12 @@ def percent(share: float) -> str:
     return f"{'0' if text == '-0' else text} %"
 
 
+def weight_change(before: float, after: float) -> str:
+    """ "weight 35 % → 0 %": how a driver's share moved between two weightings, worded once for
+    the window's Compare view and the `profile compare` command alike."""
+    return f"weight {percent(before)} \u2192 {percent(after)}"
+
+
 def stability_text(
     interval: StabilityInterval,
     names: dict[str, str],
