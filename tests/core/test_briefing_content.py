@@ -187,8 +187,15 @@ def test_title_names_the_profile_or_says_unsaved(commute):
         "Weighted sum",
     )
     assert t.lens == ""
+    assert UNSAVED == "Current weighting (not saved)" and (t.author, t.rationale) == ("", "")
     t = title_content(state_for(commute, profile_name="Frugal", modified=True))
     assert t.profile == "Frugal, modified"
+    t = title_content(
+        state_for(
+            commute, profile_name="Frugal", profile_author="Ann", profile_rationale="Cost\n first."
+        )
+    )
+    assert (t.profile, t.author, t.rationale) == ("Frugal", "Ann", "Cost first.")
     t = title_content(state_for(commute, lens_active=True, source_weights={"note": 0.0}))
     assert "switched off: Commuting note" in t.lens
 

@@ -280,3 +280,10 @@ def test_screenshots(qtbot, view, output_dir):
     qtbot.wait(10)
     view.grab().save(str(output_dir / "compare_group.png"))
     assert (output_dir / "compare_group.png").stat().st_size > 0
+
+
+def test_notes_say_who_weighted_each_compared_profile_and_why(view, bundled_session):
+    check_only(view, ["Balanced", "Force protection first"])
+    notes = view.notes.text()
+    assert "<b>Balanced</b> by Policy Options Explorer (illustrative): Illustrative" in notes
+    assert "<b>Force protection first</b> by " in notes

@@ -3,6 +3,7 @@ analysis, honours the deck, and cites its quotes inline or as footnotes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -176,9 +177,19 @@ def test_title_slide_names_the_profile(session: Session):
     renderer, _, _ = render(session, "title", (1920, 1080))
     shown = texts(renderer)
     assert "How should a city commuter get to work?" in shown
-    assert "Weighting: Unsaved weighting" in shown
+    assert "Weighting: Current weighting (not saved)" in shown
     assert "Weighted sum · 7 March 2025" in shown
-    session.mark_saved(session.current_profile(name="Frugal"))
+    assert not any(line.startswith("by ") for line in shown)
+    saved = replace(
+        session.current_profile(name="Frugal"),
+        author="A. Analyst",
+        description="Money first:\n the household budget is tight.",
+    )
+    session.mark_saved(saved)
+    renderer, _, _ = render(session, "title", (1920, 1080))
+    shown = texts(renderer)
+    assert "Weighting: Frugal" in shown and "by A. Analyst" in shown
+    assert "Money first: the household budget is tight." in shown
     session.set_weights([5, 1, 1])
     session.flush()
     renderer, _, _ = render(session, "title", (1920, 1080))

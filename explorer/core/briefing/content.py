@@ -36,7 +36,7 @@ from explorer.core.model import DecisionSet, Direction, Source, Stance
 from explorer.core.quotes import normalise
 from explorer.core.source_dates import evidence_age, parse_date, published_text
 
-UNSAVED = "Unsaved weighting"
+UNSAVED = "Current weighting (not saved)"
 DRIVERS = 3  # criteria listed as carrying an option
 WEAKEST = 2  # criteria listed as where it loses most
 
@@ -53,6 +53,8 @@ class BriefingState:
     modified: bool = False  # the weighting differs from the opened profile
     lens_active: bool = False
     day: date = field(default_factory=date.today)
+    profile_author: str = ""  # who made the weighting, as saved with the profile
+    profile_rationale: str = ""  # why they weighted it so (the profile's description)
 
     def credibility(self, source_id: str) -> float:
         return float(self.source_weights.get(source_id, 1.0))
@@ -163,10 +165,12 @@ class OptionContent:
 class TitleContent:
     set_title: str
     question: str
-    profile: str  # the profile's name, "…, modified", or "Unsaved weighting"
+    profile: str  # the profile's name, "…, modified", or UNSAVED
     method: str
     day: str  # e.g. "7 March 2025"
     lens: str  # a sentence when the sources lens rescored the cells, else ""
+    author: str = ""  # the profile's author, "" when unsaved or not given
+    rationale: str = ""  # why the profile weights as it does, "" when unsaved or not given
 
 
 @dataclass(frozen=True)
@@ -211,8 +215,16 @@ def title_content(state: BriefingState) -> TitleContent:
         off = [s.title for s in ds.sources if state.credibility(s.id) <= 0]
         lens = "Scores recomputed from the quotes, each source weighted by its credibility"
         lens += f"; switched off: {', '.join(off)}." if off else "."
+    saved = state.profile_name is not None
     return TitleContent(
-        ds.title, ds.question, profile, state.result.method.label, long_date(state.day), lens
+        ds.title,
+        ds.question,
+        profile,
+        state.result.method.label,
+        long_date(state.day),
+        lens,
+        state.profile_author.strip() if saved else "",
+        " ".join(state.profile_rationale.split()) if saved else "",
     )
 
 

@@ -46,6 +46,17 @@ def paint_title(painter: QPainter, fr: Frame, t: TitleContent, theme: Theme, pla
             space_before=u * 0.6,
         )
         bottom.add(f"Weighting: {t.profile}", font(u, 1.1), theme.foreground, align=CENTRE)
+        if t.author:
+            bottom.add(f"by {t.author}", font(u, 0.95), theme.foreground, align=CENTRE)
+        if t.rationale:
+            bottom.add(
+                t.rationale,
+                font(u, 0.85, italic=True),
+                theme.foreground,
+                max_lines=4,
+                align=CENTRE,
+                space_before=u * 0.3,
+            )
         bottom.add(
             f"{t.method} · {t.day}",
             font(u, 0.95),

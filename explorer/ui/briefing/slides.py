@@ -66,6 +66,8 @@ def briefing_state(session: Session, day: date | None = None) -> BriefingState:
         session.dirty,
         session.lens_active,
         day or date.today(),
+        "" if profile is None else profile.author,
+        "" if profile is None else profile.description,
     )
 
 
