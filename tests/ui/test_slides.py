@@ -200,3 +200,26 @@ def test_no_set_paints_a_blank_slide(qapp):
     renderer, image, quotes = render(Session(), "title", (640, 360))
     assert quotes == [] and renderer.keys() == []
     assert image.pixelColor(10, 10) == QColor(LIGHT.background)
+
+
+def test_option_slides_come_in_rank_order_until_the_user_reorders(session: Session):
+    renderer = SlideRenderer(session, LIGHT, date(2025, 3, 7))
+    ds = session.decision_set
+
+    def option_keys() -> list[str]:
+        return [k for k in renderer.keys() if k.startswith("option:")]
+
+    seen = set()
+    for weights in ([1, 1, 1], [10, 1, 1], [1, 10, 1], [1, 1, 10]):
+        session.set_weights(weights)
+        session.flush()
+        ranked = [f"option:{ds.options[int(i)].id}" for i in session.result.order]
+        assert option_keys() == ranked  # the leader first
+        seen.add(tuple(ranked))
+    assert len(seen) > 1  # the weightings rank the options differently
+    # an order the user set stays as set, whatever the ranking does next
+    chosen = list(reversed(renderer.keys()))
+    session.set_deck(session.deck.with_order(chosen))
+    session.set_weights([10, 1, 1])
+    session.flush()
+    assert renderer.keys() == chosen

@@ -91,7 +91,8 @@ class SlideRenderer:
         ds = self.session.decision_set
         if ds is None:
             return []
-        every = slide_keys(ds)
+        result = self.session.result
+        every = slide_keys(ds, None if result is None else list(result.order))
         deck = self.session.deck
         return deck.arrange(every) if include_hidden else deck.visible(every)
 
