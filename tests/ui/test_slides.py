@@ -207,7 +207,8 @@ def test_option_slides_come_in_rank_order_until_the_user_reorders(session: Sessi
     ds = session.decision_set
 
     def option_keys() -> list[str]:
-        return [k for k in renderer.keys() if k.startswith("option:")]
+        keys = renderer.keys()
+        return [k for k in keys if k.startswith("option:")]
 
     seen = set()
     for weights in ([1, 1, 1], [10, 1, 1], [1, 10, 1], [1, 1, 10]):
