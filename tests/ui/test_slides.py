@@ -224,3 +224,18 @@ def test_option_slides_come_in_rank_order_until_the_user_reorders(session: Sessi
     session.set_weights([10, 1, 1])
     session.flush()
     assert renderer.keys() == chosen
+
+
+JARGON = ("seed", "app's", "robustness view", "Sources tab", ".txt", "spread ")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)])
+def test_no_slide_speaks_jargon_or_points_to_the_app(bundled_session: Session, size):
+    """An audience sees the slide, not the app: no run settings, no pointers to other views,
+    no file names."""
+    session = bundled_session
+    for key in SlideRenderer(session, LIGHT).keys():
+        renderer, _, _ = render(session, key, size)
+        for line in texts(renderer):
+            for word in JARGON:
+                assert word not in line, f"{key}: {line!r}"

@@ -148,10 +148,8 @@ def paint_robustness(
                 keep_whole=True,
                 space_before=u * 0.45,
             )
-        left = len(statements) - count
-        if left > 0:
-            more = f"… and {left} more in the app's robustness view"
-            flow.add(more, font(u, 0.7, italic=True), theme.muted, space_before=u * 0.45)
+        # statements that do not fit are left out: a slide cannot point to a view the audience
+        # does not have
         if not statements:
             flow.add("Nothing within the scales.", font(u, 0.78), theme.muted)
         return flow
@@ -332,7 +330,7 @@ def paint_sources(
         _source_blocks(flow, entry, u, theme, lens, False, full=full)
 
     def more(flow: Flow, left: int, u: float) -> None:
-        text = f"… and {left} more source{'s' if left > 1 else ''}, listed in the PDF"
+        text = f"… and {left} more source{'s' if left > 1 else ''}"
         flow.add(text, font(u, 0.7, italic=True), theme.muted, space_before=u * 0.6)
 
     layout = _layout_sources(painter, entries, body, fr.unit, add, more, shorten_first=True)

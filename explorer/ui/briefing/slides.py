@@ -221,7 +221,7 @@ class SlideRenderer:
         session = self.session
         analysis = session.analysis
         statements = [] if analysis is None else list(analysis.changes)
-        caption = f"How often each option takes each rank: {session.sampling.describe()}"
+        caption = f"How often each option takes each rank across {session.sampling.audience_text()}"
         final = self.printing  # paper gets a complete run; a screen may show one in progress
 
         def chart(p: QPainter, rect: QRectF, font_px: float) -> None:
