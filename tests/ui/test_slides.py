@@ -3,6 +3,7 @@ analysis, honours the deck, and cites its quotes inline or as footnotes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from explorer.core.briefing.deck import DeckSettings, option_key
+from explorer.ui.briefing.slide_option import sentences
 from explorer.ui.briefing.slides import SlideRenderer
 from explorer.ui.session import Session
 from explorer.ui.theme import DARK, LIGHT, PROJECTOR, Theme
@@ -234,8 +236,27 @@ def test_no_slide_speaks_jargon_or_points_to_the_app(bundled_session: Session, s
     """An audience sees the slide, not the app: no run settings, no pointers to other views,
     no file names."""
     session = bundled_session
-    for key in SlideRenderer(session, LIGHT).keys():
+    keys = SlideRenderer(session, LIGHT).keys()
+    for key in keys:
         renderer, _, _ = render(session, key, size)
         for line in texts(renderer):
             for word in JARGON:
                 assert word not in line, f"{key}: {line!r}"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (800, 450), (640, 480), (720, 1280)])
+def test_option_summaries_are_whole_sentences(bundled_session: Session, size):
+    """A summary too long for its box loses whole sentences, never the end of one."""
+    ds = bundled_session.decision_set
+    for option in ds.options:
+        renderer, _, _ = render(bundled_session, f"option:{option.id}", size)
+        shown = texts(renderer)
+        start = next(k for k, line in enumerate(shown) if option.summary.startswith(line))
+        lines = []
+        for line in shown[start:]:
+            if line not in option.summary:
+                break
+            lines.append(line)
+        said = re.sub(r"(?<=-) ", "", " ".join(lines))  # a line broken after a hyphen
+        whole = [" ".join(sentences(option.summary)[:k]) for k in range(1, 99)]
+        assert said in whole, f"{option.id} at {size}: {said[-60:]!r}"
