@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from explorer.core.briefing.deck import DeckSettings, option_key
@@ -260,3 +260,17 @@ def test_option_summaries_are_whole_sentences(bundled_session: Session, size):
         said = re.sub(r"(?<=-) ", "", " ".join(lines))  # a line broken after a hyphen
         whole = [" ".join(sentences(option.summary)[:k]) for k in range(1, 99)]
         assert said in whole, f"{option.id} at {size}: {said[-60:]!r}"
+
+
+def test_elided_names_stay_distinct(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from explorer.ui.text_fit import elide_distinct
+
+    fm = QFontMetrics(QFont())
+    names = ["Risk of escalation into a wider war", "Risk of escalation at sea", "Cost"]
+    width = fm.horizontalAdvance("Risk of escalation i")
+    plain = [fm.elidedText(n, Qt.TextElideMode.ElideRight, width) for n in names[:2]]
+    assert plain[0] == plain[1]  # the plain way makes the first two alike
+    shown = elide_distinct(names, fm, width)
+    assert len(set(shown)) == 3 and shown[2] == "Cost"
