@@ -134,6 +134,23 @@ class HoverTip(QGraphicsRectItem):
             self.setToolTip("")
 
 
+class LegendLabel(QLabel):
+    """A legend whose entries are links, reached by keyboard as one Tab stop: Tab enters and
+    leaves it, the arrow keys move between its entries and Enter acts on one. (A plain QLabel
+    with keyboard links makes every entry a Tab stop, ten for ten criteria.)"""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down)
+        if forward or event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            QLabel.focusNextPrevChild(self, forward)  # the next or previous entry, if any
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class ChartBase(UpdatesWhenShown, QWidget):
     """The frame both charts share: a static themed plot over a clickable legend, hover tips,
     a focus frame and keyboard selection. Subclasses draw; selection goes through the session.
@@ -156,7 +173,7 @@ class ChartBase(UpdatesWhenShown, QWidget):
         self._item.setMouseEnabled(x=False, y=False)
         self._view = self._item.getViewBox()
         self._view.disableAutoRange()
-        self._legend = QLabel()
+        self._legend = LegendLabel()
         self._legend.setAccessibleName(legend_name)
         self._legend.setWordWrap(True)
         self._legend.setTextInteractionFlags(

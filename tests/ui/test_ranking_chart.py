@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from explorer.core.engine import ScoreMatrix, evaluate
+from explorer.ui.chart_common import LegendLabel
 from explorer.ui.ranking_chart import RankingChart
 from explorer.ui.session import Session
 
@@ -177,3 +178,42 @@ def test_screenshot_bundled(qtbot, bundled_session, output_dir):
     bundled_session.flush()
     widget.settle()
     assert widget.grab().save(str(output_dir / "ranking_chart_bundled.png"))
+
+
+def test_the_legend_is_one_tab_stop(qtbot, session) -> None:
+    """Tab enters the criterion legend once and leaves it; arrows walk its entries."""
+    from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    before, after = QPushButton("before"), QPushButton("after")
+    legend = LegendLabel()
+    legend.setTextInteractionFlags(
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    legend.setText(" ".join(f'<a href="c{k}">Criterion {k}</a>' for k in range(5)))
+    clicked = []
+    legend.linkActivated.connect(clicked.append)
+    layout = QVBoxLayout(host)
+    for widget in (before, legend, after):
+        layout.addWidget(widget)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    before.setFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is legend
+    qtbot.keyClick(legend, Qt.Key.Key_Right)
+    qtbot.keyClick(legend, Qt.Key.Key_Right)
+    qtbot.keyClick(legend, Qt.Key.Key_Return)
+    assert clicked and clicked[-1] in {"c1", "c2"}
+    qtbot.keyClick(legend, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after
+
+
+def test_the_ranking_legend_is_a_legend_label(qtbot, session) -> None:
+    chart = RankingChart(session)
+    qtbot.addWidget(chart)
+    assert isinstance(chart._legend, LegendLabel)
