@@ -35,7 +35,8 @@ def main() -> int:
     screen = app.primaryScreen().geometry()
     tag = f"{screen.width()}x{screen.height()}"
     plan: list[tuple[str, str]] = []
-    keys = window.session.deck.visible(slide_keys(window.session.decision_set))
+    session = window.session
+    keys = session.deck.visible(slide_keys(session.decision_set, list(session.result.order)))
     for kind in SLIDE_TYPES:
         key = next(k for k in keys if k == kind or (kind == "option" and k.startswith("option:")))
         plan.append((kind, key))

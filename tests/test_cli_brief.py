@@ -203,6 +203,7 @@ def test_brief_text_is_searchable_by_pdftotext_and_pypdf(tmp_path: Path):
         extracted["pdftotext"] = searchable(run.stdout)
     for tool, text in extracted.items():
         assert not LIGATURES.search(text), f"{tool} finds ligature glyphs"
+        assert "Newest evidence: 2024" in text  # the sources page dates the evidence
         for word in wanted:
             assert word in text, f"{tool} cannot find {word!r}"
     if not pdftotext:

@@ -33,6 +33,11 @@ class PartialDate:
         return date(self.year, month, day)
 
     @property
+    def earliest(self) -> date:
+        """The first day the date could mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
     def text(self) -> str:
         """As a reader says it: "2024", "January 2020", "8 January 2020"."""
         if self.month is None:
@@ -66,6 +71,7 @@ class EvidenceAge:
     newest_source: str  # the title of the source carrying it
     days: int  # days from the newest date's last possible day to today
     undated: int  # sources with no publication date
+    days_most: int = 0  # ... from its first possible day (a year-only date spans 365 days)
 
     @property
     def stale(self) -> bool:
@@ -76,13 +82,13 @@ class EvidenceAge:
         """One sentence for a status line or a sources slide."""
         if self.newest is None:
             return "No source carries a publication date, so the evidence's age is unknown."
-        years = self.days // 365
-        # a year or a month is aged from its last day, so the age is a lower bound
-        bound = "at least " if self.newest.day is None else ""
-        if years >= 1:
-            age = f"{bound}{years} year{'s' if years > 1 else ''} old"
+        # a year or a month spans many days: the age runs from its last day to its first
+        years, most = self.days // 365, max(self.days_most, self.days) // 365
+        if most >= 1:
+            span = f"{years}–{most}" if most > years else str(years)
+            age = f"{span} year{'s' if most > 1 else ''} old"
         elif self.days >= 60:
-            age = f"{bound}{self.days // 30} months old"
+            age = f"about {self.days // 30} months old"
         else:
             age = "less than two months old"
         text = f"Newest evidence: {self.newest.text} ({age})."
@@ -101,4 +107,10 @@ def evidence_age(ds: DecisionSet, today: date) -> EvidenceAge:
     if not dated:
         return EvidenceAge(None, "", 0, undated)
     newest, source = max(dated, key=lambda pair: pair[0].latest)
-    return EvidenceAge(newest, source.title, max(0, (today - newest.latest).days), undated)
+    return EvidenceAge(
+        newest,
+        source.title,
+        max(0, (today - newest.latest).days),
+        undated,
+        max(0, (today - newest.earliest).days),
+    )

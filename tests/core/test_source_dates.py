@@ -47,11 +47,12 @@ def test_the_newest_source_sets_the_age_and_a_year_old_warns():
     assert age.newest == PartialDate(2024) and age.newest_source == "Source 1"
     assert age.days == (date(2026, 12, 3) - date(2024, 12, 31)).days and age.stale
     assert age.text == (
-        "Evidence may be out of date. Newest evidence: 2024 (at least 1 year old). "
-        "1 source undated."
+        "Evidence may be out of date. Newest evidence: 2024 (1–2 years old). 1 source undated."
     )
     fresh = evidence_age(_with_dates("2026-10-01"), date(2026, 12, 3))
-    assert not fresh.stale and fresh.text == "Newest evidence: 1 October 2026 (2 months old)."
+    assert not fresh.stale and fresh.text == "Newest evidence: 1 October 2026 (about 2 months old)."
+    exact = evidence_age(_with_dates("2023-06-01"), date(2026, 12, 3))
+    assert exact.text == "Evidence may be out of date. Newest evidence: 1 June 2023 (3 years old)."
     # a year-old day is not yet stale; the next day it is
     assert not evidence_age(_with_dates("2025-12-03"), date(2026, 12, 3)).stale
     assert evidence_age(_with_dates("2025-12-02"), date(2026, 12, 3)).stale

@@ -274,3 +274,20 @@ def test_elided_names_stay_distinct(qapp):
     assert plain[0] == plain[1]  # the plain way makes the first two alike
     shown = elide_distinct(names, fm, width)
     assert len(set(shown)) == 3 and shown[2] == "Cost"
+
+
+def test_sources_slide_says_how_old_the_newest_evidence_is(bundled_session: Session):
+    renderer = SlideRenderer(bundled_session, LIGHT, date(2026, 12, 3))
+    image = QImage(1280, 720, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    renderer.paint(painter, QRectF(0, 0, 1280, 720), "sources")
+    painter.end()
+    joined = " ".join(texts(renderer))
+    assert "Evidence may be out of date. Newest evidence: 2024 (1–2 years old)." in joined
+    fresh = SlideRenderer(bundled_session, LIGHT, date(2025, 3, 7))
+    image.fill(SENTINEL)
+    painter = QPainter(image)
+    fresh.paint(painter, QRectF(0, 0, 1280, 720), "sources")
+    painter.end()
+    joined = " ".join(texts(fresh))
+    assert "Newest evidence: 2024" in joined and "out of date" not in joined
