@@ -1,11 +1,12 @@
 """Screenshots of every slide type as the audience sees it: the real presentation window on a
 real (Xvfb) X screen, grabbed from the screen itself, not rendered offscreen.
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/slide_screenshots.py OUT_DIR
+    xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/slide_screenshots.py OUT_DIR [PROFILE]
 
 Writes OUT_DIR/<screen size>-<slide>.png for the title, weights, ranking, tradeoff, first option,
-robustness and sources slides, plus one with the what-if sliders open. tests/test_xvfb_slides.py
-runs it at 1024×768, 1920×1080 and 3840×2160.
+robustness and sources slides, plus one with the what-if sliders open; with PROFILE (a profile
+YAML) the deck is briefed under that profile, its author and rationale on the title slide.
+tests/test_xvfb_slides.py runs it at 1024×768, 1920×1080 and 3840×2160.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from explorer.core.briefing.deck import slide_keys
+from explorer.core.profiles import load_profile
 from explorer.ui import unsaved_prompt
 from explorer.ui.app import create_window
 from explorer.ui.briefing.presentation import PresentationWindow
@@ -32,10 +34,14 @@ def main() -> int:
     unsaved_prompt.ask = lambda parent, name: unsaved_prompt.Choice.DISCARD  # a throwaway run
     window = create_window()
     window.show()
+    if len(sys.argv) > 2:
+        window.session.open_profile(load_profile(Path(sys.argv[2])))
+        window.session.flush()  # the ranking, and so the option slides' order, now
     screen = app.primaryScreen().geometry()
     tag = f"{screen.width()}x{screen.height()}"
     plan: list[tuple[str, str]] = []
-    keys = window.session.deck.visible(slide_keys(window.session.decision_set))
+    session = window.session
+    keys = session.deck.visible(slide_keys(session.decision_set, list(session.result.order)))
     for kind in SLIDE_TYPES:
         key = next(k for k in keys if k == kind or (kind == "option" and k.startswith("option:")))
         plan.append((kind, key))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -17,6 +18,7 @@ from test_cli import cli as run_cli
 
 from explorer.core.briefing.content import Quote
 from explorer.core.briefing.deck import option_of
+from explorer.core.loader import load_decision_set
 from explorer.ui.briefing.pdf_export import A4, RESOLUTION, landscape, paint_briefing
 from explorer.ui.briefing.slides import SlideRenderer
 from explorer.ui.session import Session
@@ -100,7 +102,9 @@ def test_brief_writes_every_slide_and_a_sources_page(tmp_path: Path, qapp):
     # every footnoted quote's source lists that footnote on the sources page
     assert "Footnotes" in pages[-1]
     for source in session.decision_set.sources:
-        assert flat(source.origin) in pages[-1] and flat(source.title) in pages[-1]
+        assert flat(source.title) in pages[-1]
+        assert source.origin not in "".join(pages)  # internal file names are no citation
+        assert source.file not in "".join(pages)
 
 
 def test_brief_honours_the_profiles_hidden_and_reordered_slides(tmp_path: Path):
@@ -174,3 +178,37 @@ def test_other_commands_stay_qt_free():
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: one glyph standing for letters
+
+
+def searchable(text: str) -> str:
+    """PDF text as a viewer's search sees it: whitespace collapsed and a word broken across
+    lines after a hyphen joined, but no Unicode folding (a ligature stays a ligature)."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+
+def test_brief_text_is_searchable_by_pdftotext_and_pypdf(tmp_path: Path):
+    """Every criterion and option name, and words a ligature used to break, are found as typed."""
+    out = tmp_path / "brief.pdf"
+    done = cli("brief", "--theme", "projector", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    ds = load_decision_set(BUNDLED).decision_set
+    wanted = ["influence", "effectiveness", *ds_names(ds)]
+    extracted = {"pypdf": searchable(" ".join(p.extract_text() for p in PdfReader(out).pages))}
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        run = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True)
+        extracted["pdftotext"] = searchable(run.stdout)
+    for tool, text in extracted.items():
+        assert not LIGATURES.search(text), f"{tool} finds ligature glyphs"
+        assert "Newest evidence: 2024" in text  # the sources page dates the evidence
+        for word in wanted:
+            assert word in text, f"{tool} cannot find {word!r}"
+    if not pdftotext:
+        pytest.skip("pdftotext (poppler-utils) is not installed; checked with pypdf only")
+
+
+def ds_names(ds) -> list[str]:
+    return [c.name for c in ds.criteria] + [o.name for o in ds.options]

@@ -35,6 +35,7 @@ from explorer.core.profiles import (
     share_code,
     write_profile,
 )
+from explorer.core.wording import weight_change
 
 DRIVERS_SHOWN = 3
 
@@ -303,9 +304,11 @@ def _print_table(comparison: Comparison, group: GroupView | None, names: dict[st
         print(f"  {names[s.option]}: {s.rank_before} → {s.rank_after}")
         for o in s.passed:
             top = ", ".join(
-                f"{names[d.criterion]} {d.effect:+.3f} (weight "
-                f"{_pct(c.weights[0, column[d.criterion]])} → "
-                f"{_pct(c.weights[last, column[d.criterion]])})"
+                f"{names[d.criterion]} {d.effect:+.3f} ("
+                + weight_change(
+                    c.weights[0, column[d.criterion]], c.weights[last, column[d.criterion]]
+                )
+                + ")"
                 for d in o.drivers[:DRIVERS_SHOWN]
             )
             print(f"    passes {names[o.loser]}: {top}")

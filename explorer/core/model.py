@@ -45,9 +45,13 @@ class Source:
     file: str
     origin: str
     position: str
-    publisher: str = ""
+    publisher: str = ""  # the outlet
     period: str = ""
     path: Path | None = None  # resolved text file, None when it could not be found
+    author: str = ""
+    published: str = ""  # "2020", "2020-01" or "2020-01-08" (checked when loaded)
+    url: str = ""
+    accessed: str = ""  # same forms as published
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,14 @@ from explorer.core.model import (
     Stance,
 )
 from explorer.core.quotes import normalise
+from explorer.core.source_dates import parse_date
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 CRITERION_KEYS = {"id", "name", "definition", "direction", "scale", "group"}
 SCALE_KEYS = {"min", "max", "min_label", "max_label"}
+CITATION_KEYS = {"author", "published", "url", "accessed"}  # optional: older sets lack them
 SOURCE_KEYS = {"id", "title", "publisher", "period", "date", "file", "origin", "position"}
+SOURCE_KEYS |= CITATION_KEYS
 OPTION_KEYS = {
     "schema_version",
     "id",
@@ -79,12 +82,22 @@ def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]
     publisher = fields.text(data, path, "publisher", required=False) or ""
     period = fields.text(data, path, "period", required=False)
     period = period or fields.text(data, path, "date", required=False) or ""
+    cite = {key: fields.text(data, path, key, required=False) or "" for key in CITATION_KEYS}
+    for key in ("published", "accessed"):
+        if cite[key] and parse_date(cite[key]) is None:
+            fields.report(
+                (*path, key), f"'{cite[key]}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            )
+            cite[key] = ""
+    if cite["url"] and not cite["url"].startswith(("https://", "http://")):
+        fields.report((*path, "url"), "must be a web address starting https:// or http://")
+        cite["url"] = ""
     if None in (sid, title, file, origin, position):
         return None
     resolved = next((d / file for d in search if (d / file).is_file()), None)
     if resolved is None:
         fields.report((*path, "file"), f"source text '{file}' not found", severity="warning")
-    return Source(sid, title, file, origin, position, publisher, period, resolved)
+    return Source(sid, title, file, origin, position, publisher, period, resolved, **cite)
 
 
 def source_text(src: Source) -> str | None:

@@ -17,6 +17,45 @@ def percent(share: float) -> str:
     return f"{'0' if text == '-0' else text} %"
 
 
+def weight_change(before: float, after: float) -> str:
+    """ "weight 35 % → 0 %": how a driver's share moved between two weightings, worded once for
+    the window's Compare view and the `profile compare` command alike."""
+    return f"weight {percent(before)} \u2192 {percent(after)}"
+
+
+def handover_text(
+    flips_drawn: int, drawn: int, flips_all: int, cells: int, ties_drawn: int = 0
+) -> str:
+    """How many cells' assessed ranges alone could hand over the lead, counted on the bars a
+    tornado draws, so the words and the drawing agree; cells left undrawn are named apart, and
+    bars that end on the line (a tie, not a change of leader) are said as such."""
+    tie = ""
+    if ties_drawn:
+        bars, cells_ = (
+            ("bar ends", "that cell ties") if ties_drawn == 1 else ("bars end", "those cells tie")
+        )
+        tie = f" {ties_drawn} more {bars} on the line: at most {cells_} the lead."
+    if flips_all == 0:
+        return "No single cell's range hands over the lead." + tie
+    if drawn == cells:
+        noun = "cell's range" if flips_all == 1 else "cells' ranges"
+        return (
+            f"{flips_all} {noun} alone could hand over the lead (bars crossing the dashed line)."
+            + tie
+        )
+    text = (
+        f"{flips_drawn} of the {drawn} bars drawn cross the dashed line: "
+        f"{'that cell' if flips_drawn == 1 else 'each of those cells'} alone could hand over "
+        "the lead"
+        if flips_drawn
+        else f"None of the {drawn} bars drawn crosses the dashed line"
+    )
+    hidden = flips_all - flips_drawn
+    if hidden:
+        text += f"; {hidden} more of the {cells - drawn} cells not drawn could too"
+    return text + "." + tie
+
+
 def stability_text(
     interval: StabilityInterval,
     names: dict[str, str],

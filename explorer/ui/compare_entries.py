@@ -117,6 +117,19 @@ def entry_item(entry: Entry, checked: bool) -> QListWidgetItem:
     return item
 
 
+def profile_credit(profile: Profile) -> str:
+    """ "<b>Name</b> by Author: rationale" under the list, so who weighted each compared
+    profile, and why, is read beside the numbers (empty when the profile says neither)."""
+    if not (profile.author or profile.description):
+        return ""
+    text = f"<b>{escape(profile.name)}</b>"
+    if profile.author:
+        text += f" by {escape(profile.author)}"
+    if profile.description:
+        text += ": " + escape(" ".join(profile.description.split()))
+    return text
+
+
 def profile_tip(profile: Profile) -> str:
     parts = [f"<b>{escape(profile.name)}</b>"]
     if profile.author:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from explorer.core.profiles import Comparison, Driver, Overtake, RankShift
-from explorer.core.wording import ordinal
+from explorer.core.wording import ordinal, weight_change
 
 MAX_DRIVERS = 3  # more than three reasons is a table, not a sentence
 NAMED_SHARE = 0.25  # a driver is named when at least this fraction of the largest one
@@ -47,11 +47,20 @@ def named_drivers(drivers: Sequence[Driver]) -> list[Driver]:
 
 
 def overtake_sentence(
-    overtake: Overtake, options: Mapping[str, str], criteria: Mapping[str, str]
+    overtake: Overtake,
+    options: Mapping[str, str],
+    criteria: Mapping[str, str],
+    shares: Mapping[str, tuple[float, float]] | None = None,
 ) -> str:
-    """'X overtakes Y mainly through A (+0.06) and B (+0.03)', with the largest brake if any."""
+    """'X overtakes Y mainly through A (+0.06, weight 35 % → 0 %) and B (+0.03, …)', with the
+    largest brake if any; `shares` gives each criterion's weight share before and after."""
     named = named_drivers(overtake.drivers)
-    reasons = join_names([f"{criteria[d.criterion]} ({signed(d.effect)})" for d in named])
+
+    def reason(d: Driver) -> str:
+        moved = f", {weight_change(*shares[d.criterion])}" if shares else ""
+        return f"{criteria[d.criterion]} ({signed(d.effect)}{moved})"
+
+    reasons = join_names([reason(d) for d in named])
     text = f"{options[overtake.winner]} overtakes {options[overtake.loser]}"
     if reasons:
         text += f" mainly through {reasons}"
@@ -91,6 +100,10 @@ def rank_change_lines(
     ra, rb = comparison.results[a], comparison.results[b]
     index = {oid: i for i, oid in enumerate(comparison.option_ids)}
     moved = {s.option for s in shifts}
+    shares = {
+        cid: (float(comparison.weights[a, j]), float(comparison.weights[b, j]))
+        for j, cid in enumerate(comparison.criterion_ids)
+    }
     ordered = sorted(shifts, key=lambda s: -abs(s.rank_after - s.rank_before))
     lines: list[tuple[int, str]] = []
     for shift in ordered:
@@ -98,7 +111,7 @@ def rank_change_lines(
         lines.append((0, shift_sentence(shift, options, ra.tied(i), rb.tied(i))))
         told = [*shift.passed, *(o for o in shift.passed_by if o.winner not in moved)]
         told.sort(key=lambda o: -(o.lead_after - o.lead_before))
-        lines += [(1, overtake_sentence(o, options, criteria)) for o in told]
+        lines += [(1, overtake_sentence(o, options, criteria, shares)) for o in told]
     return lines
 
 

@@ -39,6 +39,7 @@ from explorer.ui.compare_entries import (
     entry_item,
     header_item,
     offered_profiles,
+    profile_credit,
 )
 from explorer.ui.group_panel import GroupPanel
 from explorer.ui.rank_drivers import RankDriversPanel
@@ -274,6 +275,7 @@ class CompareView(QWidget):
                         )
         if len(profiles) < 2:
             notes.insert(0, "Check two or more profiles to compare them.")
+        notes += [credit for p in profiles if (credit := profile_credit(p))]
         self._comparison = comparison
         option_names = {} if ds is None else {o.id: o.name for o in ds.options}
         criterion_names = {} if ds is None else {c.id: c.name for c in ds.criteria}

@@ -12,14 +12,31 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 SEPARATOR = "&nbsp;&nbsp; "
 SEPARATOR_TEXT = "   "
 
 
-class FittedLegend(QLabel):
+class LegendLabel(QLabel):
+    """A legend whose entries are links, reached by keyboard as one Tab stop: Tab enters and
+    leaves it, the arrow keys move between its entries and Enter acts on one. (A plain QLabel
+    with keyboard links makes every entry a Tab stop, ten for ten criteria.)"""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down)
+        if forward or event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            QLabel.focusNextPrevChild(self, forward)  # the next or previous entry, if any
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class FittedLegend(LegendLabel):
     def __init__(self, max_lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._max_lines = max_lines

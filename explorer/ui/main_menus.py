@@ -7,6 +7,7 @@ on the window, its views and the session.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from explorer import paths
+from explorer.ui import help_dialogs
 from explorer.ui.about_dialog import show_about
 
 if TYPE_CHECKING:
@@ -51,6 +53,10 @@ def build_menus(window: MainWindow) -> None:
     profiles.addSeparator()
     profiles.addAction(make_action(window, "&Compare profiles…", window.show_compare, "Ctrl+K"))
     help_menu = window.menuBar().addMenu("&Help")
+    for text, sheet, key in help_dialogs.SHEETS:
+        help_menu.addAction(
+            make_action(window, text, partial(help_dialogs.open_sheet, sheet, window), key)
+        )
     help_menu.addAction(make_action(window, "&About", lambda: show_about(window)))
 
 

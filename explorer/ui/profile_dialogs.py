@@ -8,6 +8,7 @@ of driving a modal event loop, and every caller asks the same question the same 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -50,6 +52,14 @@ def ask_name(parent: QWidget | None, title: str, default: str) -> str | None:
     text, ok = QInputDialog.getText(parent, title, "Profile name:", text=default)
     text = text.strip()
     return text if ok and text else None
+
+
+def ask_save_details(
+    parent: QWidget | None, title: str, name: str, author: str, rationale: str
+) -> SaveDetails | None:
+    """Name, author and rationale for a profile about to be saved (the last two optional)."""
+    dialog = SaveDetailsDialog(title, SaveDetails(name, author, rationale), parent)
+    return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def choose_open_file(parent: QWidget | None) -> Path | None:
@@ -153,6 +163,60 @@ def write_or_ask(
 
 
 # ---- dialogs ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SaveDetails:
+    name: str
+    author: str = ""
+    rationale: str = ""  # saved as the profile's description
+
+
+class SaveDetailsDialog(QDialog):
+    """Asks who weighted the set and why as the weighting is saved: the title slide, the
+    profile list and Compare name the author and rationale, so a briefing says whose view it
+    is. Only the name is required."""
+
+    def __init__(self, title: str, details: SaveDetails, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.name = QLineEdit(details.name)
+        self.name.setAccessibleName("Profile name")
+        self.author = QLineEdit(details.author)
+        self.author.setAccessibleName("Author (optional)")
+        self.author.setPlaceholderText("Who made this weighting")
+        self.rationale = QPlainTextEdit(details.rationale)
+        self.rationale.setAccessibleName("Rationale (optional)")
+        self.rationale.setPlaceholderText("Why these weights, in a sentence or two")
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Author (optional):", self.author)
+        form.addRow("&Rationale (optional):", self.rationale)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._check)
+        self.name.selectAll()
+        self._check()
+
+    def details(self) -> SaveDetails:
+        return SaveDetails(
+            self.name.text().strip(),
+            self.author.text().strip(),
+            self.rationale.toPlainText().strip(),
+        )
+
+    def _check(self) -> None:
+        ok = bool(self.name.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+
+
 class MappingDialog(QDialog):
     """Which criterion of this set each criterion of a foreign profile stands for.
 

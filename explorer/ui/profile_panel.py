@@ -234,10 +234,21 @@ class ProfilePanel(QWidget):
         if self.session.decision_set is None:
             return False
         base = active.name if active is not None and active.name != UNTITLED else "My weighting"
-        name = dialogs.ask_name(self, "Save profile as", self.library.unique_name(base))
-        if name is None:
+        details = dialogs.ask_save_details(
+            self,
+            "Save profile as",
+            self.library.unique_name(base),
+            active.author if active is not None else "",
+            active.description if active is not None else "",
+        )
+        if details is None:
             return False
-        profile = self.session.current_profile(name=name)
+        name = details.name
+        profile = replace(
+            self.session.current_profile(name=name),
+            author=details.author,
+            description=details.rationale,
+        )
         return self._store(profile, lambda force: self.library.save_as(profile, name, force=force))
 
     def _store(self, profile: Profile, write: Callable[[bool], Profile]) -> bool:

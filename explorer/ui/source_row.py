@@ -51,6 +51,10 @@ def source_tooltip(source: Source, usage: SourceUsage) -> str:
         lines.append(f"<i>Position:</i> {escape(source.position)}")
     numeric = f"{usage.numeric} of {_plural(usage.quotes, 'quote')} imply a score"
     lines.append(f"{escape(usage_text(source, usage))}; {numeric}.")
+    if source.author and source.author != source.publisher:
+        lines.append(f"By {escape(source.author)}")
+    if source.url:
+        lines.append(escape(source.url))
     lines.append(f"Document: {escape(source.file)} (origin {escape(source.origin)})")
     return "<p>" + "<br>".join(lines) + "</p>"  # <p>: rich text, so Qt word-wraps it
 

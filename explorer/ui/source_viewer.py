@@ -180,7 +180,9 @@ class SourceViewer(QDialog):
         self.title.setText(source.title)
         parts = [
             f"Period: {source.period}" if source.period else "",
+            f"Author: {source.author}" if source.author else "",
             f"Publisher: {source.publisher}" if source.publisher else "",
+            f"Address: {source.url}" if source.url else "",
             f"File: {source.file}",
             f"Origin: {source.origin}" if source.origin and source.origin != source.file else "",
         ]

@@ -13,6 +13,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 
+def elide_distinct(texts: list[str], metrics: QFontMetrics, max_px: float) -> list[str]:
+    """Each text elided to max_px, but never into the same words as a different text: names
+    that share a beginning ("Risk of …", "Risk to …") are elided in the middle instead, which
+    keeps their different ends, and left whole if even that makes them alike."""
+    width = max(int(max_px), 1)
+    out = [metrics.elidedText(t, Qt.TextElideMode.ElideRight, width) for t in texts]
+    for mode in (Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideNone):
+        seen: dict[str, set[str]] = {}
+        for text, shown in zip(texts, out, strict=True):
+            seen.setdefault(shown, set()).add(text)
+        clashing = {shown for shown, sources in seen.items() if len(sources) > 1}
+        if not clashing:
+            break
+        out = [
+            metrics.elidedText(t, mode, width) if shown in clashing else shown
+            for t, shown in zip(texts, out, strict=True)
+        ]
+    return out
+
+
 def wrap_text(text: str, metrics: QFontMetrics, max_px: int, max_lines: int = 3) -> str:
     """Word-wrap to lines of at most max_px, breaking at spaces or after hyphens; the last line
     is elided when the text does not fit (tooltips carry the full name)."""

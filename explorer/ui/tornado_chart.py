@@ -21,12 +21,13 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.core.engine import Method
 from explorer.core.robustness import Tornado, TornadoBar
+from explorer.core.wording import handover_text
 from explorer.ui import chart_common as cc
 from explorer.ui import theme
 from explorer.ui.chart_text import number
 from explorer.ui.offstage import UpdatesWhenShown
 from explorer.ui.session import Session
-from explorer.ui.text_fit import fit_axis_width
+from explorer.ui.text_fit import elide_distinct, fit_axis_width
 
 MAX_BARS = 10  # the rest swing less; a projector cannot show 50 rows legibly
 MIN_BARS = 1
@@ -196,12 +197,10 @@ class TornadoChart(UpdatesWhenShown, QWidget):
         t = theme.current()
         metrics = QFontMetrics(cc.chart_font(t))
         width = max(120, int(self.width() * LABEL_SHARE))
-        elide = Qt.TextElideMode.ElideRight
-        texts = [
-            f"{metrics.elidedText(self._names[b.option], elide, width - 12)} ·\n"
-            f"{metrics.elidedText(self._criteria[b.criterion], elide, width)}"
-            for b in self._bars
-        ]
+        # each line elided apart from the others, so no two rows read alike
+        options = elide_distinct([self._names[b.option] for b in self._bars], metrics, width - 12)
+        criteria = elide_distinct([self._criteria[b.criterion] for b in self._bars], metrics, width)
+        texts = [f"{o} ·\n{c}" for o, c in zip(options, criteria, strict=True)]
         axis = self.plot.getPlotItem().getAxis("left")
         if texts != self._label_texts:  # new ticks redraw the axis: only when names change
             self._label_texts = texts
@@ -216,7 +215,6 @@ class TornadoChart(UpdatesWhenShown, QWidget):
         rival = escape(self._names[tornado.runner_up]) if tornado.runner_up else "the rest"
         measure = "closeness" if tornado.method is Method.TOPSIS else "total"
         low = cc.blend(t.foreground, t.background, 0.35).name()
-        flips = sum(bar.flips for bar in tornado.bars)
         k, n = len(self._bars), len(tornado.bars)
         shown = (
             f"all {n} cells that move it" if k == n else f"the {k} of {n} cells that move it most"
@@ -228,14 +226,11 @@ class TornadoChart(UpdatesWhenShown, QWidget):
             f'<span style="color:{low}">█</span>&nbsp;cell at its low score '
             f'<span style="color:{t.highlight}">█</span>&nbsp;at its high score. '
         )
-        if flips:
-            cells = "cell's range" if flips == 1 else "cells' ranges"
-            text += (
-                f'<span style="color:{t.contradicts}">{flips} {cells} alone could hand over '
-                "the lead</span> (bars crossing the dashed line)."
-            )
-        else:
-            text += "No single cell's range hands over the lead."
+        drawn = sum(bar.flips for bar in self._bars)
+        ties = sum(bar.ties for bar in self._bars)
+        flips = sum(bar.flips for bar in tornado.bars)
+        said = escape(handover_text(drawn, k, flips, n, ties), quote=False)
+        text += f'<span style="color:{t.contradicts}">{said}</span>' if drawn else said
         self.caption.setText(text)
 
     def _row_name(self, bar: TornadoBar) -> str:

@@ -105,9 +105,9 @@ def test_contradicting_quotes_ranked_by_how_far_they_would_move_a_weighted_score
 def test_each_quote_carries_its_citation(commute):
     c = option_content(state_for(commute), "bus")
     cite = c.contradicting[0].citation
-    assert cite == Citation("note", "Commuting note", "2024", "commute-note.txt", "")
+    assert cite == Citation("note", "Commuting note", "2024")
     assert cite.label == "Commuting note (2024)"
-    assert cite.reference == "Commuting note. 2024. Origin document: commute-note.txt"
+    assert cite.reference == "“Commuting note,” 2024."
 
 
 def test_switched_off_sources_give_no_quotes_and_credibility_scales_strength(commute):
@@ -162,10 +162,10 @@ def test_bundled_options_each_have_verbatim_cited_quotes_of_both_stances(bundled
             cell = bundled.assessment(option.id, q.criterion)
             assert any(e.quote == q.text and e.stance is q.stance for e in cell.evidence)
             source = sources[q.citation.source_id]
-            assert (q.citation.title, q.citation.period, q.citation.origin) == (
+            assert (q.citation.title, q.citation.period, q.citation.publisher) == (
                 source.title,
                 source.period,
-                source.origin,
+                source.publisher,
             )
     assert sorted(option_content(st, o.id).rank for o in bundled.options) == [1, 2, 3, 4, 5]
 
@@ -187,8 +187,15 @@ def test_title_names_the_profile_or_says_unsaved(commute):
         "Weighted sum",
     )
     assert t.lens == ""
+    assert UNSAVED == "Current weighting (not saved)" and (t.author, t.rationale) == ("", "")
     t = title_content(state_for(commute, profile_name="Frugal", modified=True))
     assert t.profile == "Frugal, modified"
+    t = title_content(
+        state_for(
+            commute, profile_name="Frugal", profile_author="Ann", profile_rationale="Cost\n first."
+        )
+    )
+    assert (t.profile, t.author, t.rationale) == ("Frugal", "Ann", "Cost first.")
     t = title_content(state_for(commute, lens_active=True, source_weights={"note": 0.0}))
     assert "switched off: Commuting note" in t.lens
 

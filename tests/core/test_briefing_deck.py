@@ -14,6 +14,10 @@ def test_default_order_follows_the_issue(commute_path):
     assert keys[4:-2] == [option_key(o.id) for o in ds.options]
     assert keys[-2:] == ["robustness", "sources"]
     assert option_of("option:bus") == "bus" and option_of("ranking") is None
+    # given the ranking (option indices, leader first) the option slides follow it
+    ranked = slide_keys(ds, [2, 0, 1])
+    assert ranked[4:-2] == [option_key(ds.options[i].id) for i in (2, 0, 1)]
+    assert ranked[:4] == keys[:4] and ranked[-2:] == keys[-2:]
 
 
 def test_user_order_hidden_and_notes():

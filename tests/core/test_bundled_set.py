@@ -112,3 +112,23 @@ def test_source_files_keep_the_original_lines(bundled: DecisionSet) -> None:
         kept = [line for line in src.path.read_text(encoding="utf-8").splitlines() if line.strip()]
         positions = [original.index(line) for line in kept]  # ValueError if a line was altered
         assert positions == sorted(positions), src.id
+
+
+def test_sources_carry_citations_from_the_documents(bundled: DecisionSet) -> None:
+    """Each source cites what its document says; what is our own wording is marked so."""
+    by_id = {s.id: s for s in bundled.sources}
+    assert by_id["century_2024_reset"].publisher == "Century International"
+    assert by_id["century_2024_reset"].published == "2024"
+    for src in bundled.sources:
+        assert src.published[:4] in {"2020", "2024"}, src.id
+        for text in (src.title, src.publisher, src.author):
+            assert "_" not in text and ".txt" not in text  # no file names in a citation
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the original documents are not beside the repo")
+def test_outlets_not_named_in_full_are_marked_editorial(bundled: DecisionSet) -> None:
+    for src in bundled.sources:
+        original = (SEEDS / src.origin).read_text(encoding="utf-8")
+        for text in (src.publisher, src.author):
+            if text and not text.startswith("[Editorial label]"):
+                assert text in original, (src.id, text)

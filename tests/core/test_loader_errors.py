@@ -785,3 +785,44 @@ def test_folder_without_header(folder):
     problem = only(load_errors(folder))
     assert (problem.file, problem.line) == (HEADER, 0)
     assert problem.message == "a decision-set folder needs this file"
+
+
+# --- citation fields ----------------------------------------------------------------------------
+
+
+def test_citation_fields_load_and_older_sets_without_them_still_do(folder):
+    before = load_decision_set(folder, strict=True).decision_set.source("note")
+    assert (before.author, before.published, before.url, before.accessed) == ("", "", "", "")
+    edit(
+        folder / "decision-set.yaml",
+        '    period: "2024"',
+        '    period: "2024"\n    author: A. Writer\n    published: 2024-03-05\n'
+        "    url: https://example.org/note\n    accessed: 2026-11",
+    )
+    src = load_decision_set(folder, strict=True).decision_set.source("note")
+    assert (src.author, src.published, src.url, src.accessed) == (
+        "A. Writer",
+        "2024-03-05",  # an unquoted YAML date stays text as written
+        "https://example.org/note",
+        "2026-11",
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("published", "March 2024", "'March 2024' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("published", "2024-13", "'2024-13' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("accessed", "2024-02-30", "'2024-02-30' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("url", "example.org/note", "must be a web address starting https:// or http://"),
+    ],
+)
+def test_bad_citation_field_names_file_line_and_field(folder, field, value, message):
+    edit(
+        folder / "decision-set.yaml",
+        '    period: "2024"',
+        f'    period: "2024"\n    {field}: "{value}"',
+    )
+    problem = only(load_errors(folder))
+    assert (problem.file, problem.line, problem.field) == (HEADER, 30, f"sources[0].{field}")
+    assert problem.message == message

@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -205,6 +206,10 @@ def test_compare_starter_profiles(run):
     assert [r["option"] for r in doc["group"]["ranking"]][-1] == "status_quo"
     table = _ok(run("compare", *files))
     assert "Complete withdrawal: 4 → 1" in table and "Group (mean of normalised weights" in table
+    # each driver's weight change, worded as the window's Compare view words it
+    assert re.search(
+        r"Risk to U.S. personnel [+−-]\d\.\d{3} \(weight \d+(\.\d)? % → \d+(\.\d)? %\)", table
+    )
 
 
 def test_rank_accepts_v1_and_v2_profiles(run, tmp_path):

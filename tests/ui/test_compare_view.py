@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from explorer.core.profiles import (
     load_profile,
     starter_profiles,
 )
+from explorer.core.wording import weight_change
 from explorer.ui.compare_text import signed
 from explorer.ui.compare_view import CURRENT_NAME, CompareView
 from explorer.ui.session import Session
@@ -153,7 +155,11 @@ def test_driver_texts_name_the_overtakes_and_their_criteria(view, bundled_sessio
         head = f"{options[o.winner]} overtakes {options[o.loser]} mainly through "
         line = next(t for t in said if t.startswith(head))
         top = o.drivers[0]
-        assert f"{criteria[top.criterion]} ({signed(top.effect)})" in line
+        j = comparison.criterion_ids.index(top.criterion)
+        moved = weight_change(comparison.weights[0, j], comparison.weights[1, j])
+        # the weight change worded as `profile compare` words it ("weight 35 % → 0 %")
+        assert f"{criteria[top.criterion]} ({signed(top.effect)}, {moved})" in line
+        assert re.fullmatch(r"weight \d+(\.\d)? % → \d+(\.\d)? %", moved)
     for shift in comparison.rank_shifts(0, 1):
         verb = "rises" if shift.rank_after < shift.rank_before else "falls"
         assert any(t.startswith(f"{options[shift.option]} {verb} from") for t in texts)
@@ -274,3 +280,10 @@ def test_screenshots(qtbot, view, output_dir):
     qtbot.wait(10)
     view.grab().save(str(output_dir / "compare_group.png"))
     assert (output_dir / "compare_group.png").stat().st_size > 0
+
+
+def test_notes_say_who_weighted_each_compared_profile_and_why(view, bundled_session):
+    check_only(view, ["Balanced", "Force protection first"])
+    notes = view.notes.text()
+    assert "<b>Balanced</b> by Policy Options Explorer (illustrative): Illustrative" in notes
+    assert "<b>Force protection first</b> by " in notes

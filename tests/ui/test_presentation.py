@@ -311,3 +311,29 @@ def test_with_a_presenter_screen_the_presenter_view_opens_full_screen(
     assert window.counter_text() == "2 / 9"
     qtbot.keyClick(view, K.Key_Escape)
     assert not window.isVisible()
+
+
+def test_ctrl_z_undoes_what_if_changes_during_the_presentation(qtbot, window, session) -> None:
+    before = session.shares.copy()
+    press(qtbot, window, K.Key_W)
+    window.overlay.slider("cost").setValue(600)
+    changed = session.shares.copy()
+    assert not np.allclose(changed, before)
+    qtbot.keyClick(window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert np.allclose(session.shares, before)
+    assert window.overlay.slider("cost").value() == round(before[0] * 1000)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, K.Key_Z, modifiers)
+    assert np.allclose(session.shares, changed)
+
+
+def test_tab_reaches_the_first_what_if_slider_first(qtbot, window, session) -> None:
+    press(qtbot, window, K.Key_W)
+    window.setFocus()
+    order = []
+    for _ in range(len(session.decision_set.criteria) + 1):
+        qtbot.keyClick(QApplication.focusWidget() or window, K.Key_Tab)
+        order.append(QApplication.focusWidget())
+    ids = session.decision_set.criterion_ids
+    assert order[: len(ids)] == [window.overlay.slider(c) for c in ids]
+    assert order[len(ids)] is window.overlay.back

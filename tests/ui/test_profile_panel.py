@@ -22,7 +22,12 @@ from explorer.core.profiles import (
     write_profile,
 )
 from explorer.ui import profile_dialogs, unsaved_prompt
-from explorer.ui.profile_dialogs import MappingDialog, ShareCodeDialog
+from explorer.ui.profile_dialogs import (
+    MappingDialog,
+    SaveDetails,
+    SaveDetailsDialog,
+    ShareCodeDialog,
+)
 from explorer.ui.profile_list import BROKEN, KIND_ROLE, LIBRARY, OTHER, STARTER
 from explorer.ui.profile_panel import ProfilePanel
 from explorer.ui.session import Session
@@ -42,6 +47,7 @@ class Answers:
         self.answers: dict[str, Any] = {"inform": None, "show_problems": None}
         for name in (
             "ask_name",
+            "ask_save_details",
             "choose_open_file",
             "choose_save_file",
             "inform",
@@ -130,10 +136,24 @@ def test_save_then_open_by_double_click_restores_identical_weights(
     session.set_weights(np.array([3.0, 1.0, 1.0]))
     session.set_method(Method.TOPSIS)
     session.set_locked("time", True)
-    answers["ask_name"] = "Commuter"
+    answers["ask_save_details"] = SaveDetails("Commuter", "Ann Lee", "Cost matters most.")
     panel.save_action.trigger()
-    assert answers.asked("ask_name") == [("Save profile as", "My weighting")]
+    assert answers.asked("ask_save_details") == [("Save profile as", "My weighting", "", "")]
     saved = load_profile(library.root / "commuter.yaml")
+    assert (saved.author, saved.description) == ("Ann Lee", "Cost matters most.")
+    # the list shows the author in its column and the rationale in the row's tooltip
+    row = row_index(panel, "Commuter")
+    assert row.siblingAtColumn(1).data() == "Ann Lee"
+    assert "Cost matters most." in row.data(Qt.ItemDataRole.ToolTipRole)
+    # saving again as another name offers the same author and rationale
+    answers["ask_save_details"] = None
+    panel.save_as()
+    assert answers.asked("ask_save_details")[-1] == (
+        "Save profile as",
+        "Commuter 2",
+        "Ann Lee",
+        "Cost matters most.",
+    )
     assert saved.weights == {"cost": 0.6, "time": 0.2, "health": 0.2}
     assert saved.method is Method.TOPSIS and saved.locks == ("time",)
     assert not session.dirty and names(panel) == ["Commuter"]
@@ -251,12 +271,12 @@ def test_untitled_save_asks_a_name_and_cancel_writes_nothing(
     assert session.active_profile.name == "Untitled" and not session.dirty
     assert "Untitled" in panel.active_label.text()
     session.set_share("health", 0.6)
-    answers["ask_name"] = None
+    answers["ask_save_details"] = None
     assert panel.save() is False
-    assert answers.asked("ask_name") == [("Save profile as", "My weighting")]
+    assert answers.asked("ask_save_details") == [("Save profile as", "My weighting", "", "")]
     assert not library.root.exists() or list(library.root.glob("*.yaml")) == []
     assert session.dirty
-    answers["ask_name"] = "Healthy"
+    answers["ask_save_details"] = SaveDetails("Healthy")
     assert panel.save() is True
     assert load_profile(library.root / "healthy.yaml").weights["health"] == pytest.approx(0.6)
     assert session.active_profile.name == "Healthy" and not session.dirty
@@ -271,7 +291,7 @@ def test_save_after_someone_else_saved_asks_overwrite_copy_or_cancel(
     answers: Answers,
 ) -> None:
     session.set_weights(np.array([2.0, 1.0, 1.0]))
-    answers["ask_name"] = "Mine"
+    answers["ask_save_details"] = SaveDetails("Mine")
     panel.save()
     path = library.root / "mine.yaml"
     theirs = {"cost": 1, "time": 5, "health": 1}
@@ -384,7 +404,7 @@ def test_unreadable_library_file_is_listed_deletable_and_never_overwritten(
     panel.open_action.trigger()
     assert "mine.yaml" in str(answers.asked("show_problems")[0][1][0])
     session.set_share("cost", 0.5)
-    answers["ask_name"] = "Mine"
+    answers["ask_save_details"] = SaveDetails("Mine")
     assert panel.save() is False
     ((_title, message),) = answers.asked("inform")
     assert "refusing to overwrite" in message and bad.read_bytes() == before
@@ -572,3 +592,17 @@ def test_f2_and_delete_keys_act_on_the_list(
     panel.filter_edit.setCursorPosition(0)
     qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Delete)  # edits the text, deletes no profile
     assert panel.filter_edit.text() == "bc"
+
+
+def test_save_details_dialog_needs_a_name_and_keeps_author_and_rationale_optional(qtbot) -> None:
+    dialog = SaveDetailsDialog("Save profile as", SaveDetails("My weighting"))
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert save.isEnabled()
+    dialog.name.setText("  ")
+    assert not save.isEnabled()
+    dialog.name.setText("Field view ")
+    dialog.author.setText(" Ann Lee")
+    dialog.rationale.setPlainText("Protect the troops first.\n")
+    assert save.isEnabled()
+    assert dialog.details() == SaveDetails("Field view", "Ann Lee", "Protect the troops first.")

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from explorer.core.engine import ScoreMatrix, evaluate
+from explorer.ui.fitted_legend import LegendLabel
 from explorer.ui.ranking_chart import RankingChart
 from explorer.ui.session import Session
 
@@ -196,3 +197,42 @@ def test_each_total_shows_its_range_and_a_near_tie_is_said(chart, session):
     session.flush()
     assert chart.total_range_lines() == {}  # a closeness has no range of its own
     assert chart.headline().startswith("By the weighted sum's ranges:")
+
+
+def test_the_legend_is_one_tab_stop(qtbot, session) -> None:
+    """Tab enters the criterion legend once and leaves it; arrows walk its entries."""
+    from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    before, after = QPushButton("before"), QPushButton("after")
+    legend = LegendLabel()
+    legend.setTextInteractionFlags(
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    legend.setText(" ".join(f'<a href="c{k}">Criterion {k}</a>' for k in range(5)))
+    clicked = []
+    legend.linkActivated.connect(clicked.append)
+    layout = QVBoxLayout(host)
+    for widget in (before, legend, after):
+        layout.addWidget(widget)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    before.setFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is legend
+    qtbot.keyClick(legend, Qt.Key.Key_Right)
+    qtbot.keyClick(legend, Qt.Key.Key_Right)
+    qtbot.keyClick(legend, Qt.Key.Key_Return)
+    assert clicked and clicked[-1] in {"c1", "c2"}
+    qtbot.keyClick(legend, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after
+
+
+def test_the_ranking_legend_is_a_legend_label(qtbot, session) -> None:
+    chart = RankingChart(session)
+    qtbot.addWidget(chart)
+    assert isinstance(chart._legend, LegendLabel)

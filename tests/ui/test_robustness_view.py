@@ -350,3 +350,36 @@ def test_many_options_draw_the_contenders_and_the_selected_option(qtbot) -> None
     assert chart.curve_visible(outsider) and len(chart.curve(outsider)[0]) == 101
     s.select(option=next(iter(contenders)))
     assert not chart.curve_visible(outsider)
+
+
+@pytest.mark.parametrize("height", [800, 360])
+def test_tornado_caption_counts_the_crossings_it_draws(qtbot, view, bundled_path, height):
+    session = view.tornado._session
+    session.load(bundled_path)
+    view.resize(1280, height)
+    qtbot.wait(50)
+    chart = view.tornado
+    tornado = session.analysis.tornado
+    shown = len(chart.bar_labels())
+    drawn = [b for b in tornado.bars[:shown] if b.flips]
+    ties = [b for b in tornado.bars[:shown] if b.ties]
+    # a bar crosses the dashed zero line exactly when it flips the lead, ends on it at a tie
+    extents = chart.bar_extents()
+    assert sum(left < -1e-9 for left, _ in extents) == len(drawn)
+    assert sum(abs(left) <= 1e-9 for left, _ in extents) == len(ties)
+    caption = chart.caption.text()
+    if ties:
+        assert f"{len(ties)} more bar" in caption and "on the line: at most" in caption
+    if shown < len(tornado.bars):
+        assert f"{len(drawn)} of the {shown} bars drawn" in caption
+    else:
+        assert f"{len(drawn)} cells' ranges alone could hand over" in caption
+
+
+def test_tornado_labels_tell_cells_apart_when_narrow(qtbot, view, bundled_path):
+    view.tornado._session.load(bundled_path)
+    for width in (1280, 700, 420):
+        view.resize(width, 800)
+        qtbot.wait(20)
+        texts = view.tornado._label_texts
+        assert len(set(texts)) == len(texts), texts

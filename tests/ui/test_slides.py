@@ -3,14 +3,17 @@ analysis, honours the deck, and cites its quotes inline or as footnotes."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from explorer.core.briefing.deck import DeckSettings, option_key
+from explorer.ui.briefing.slide_option import sentences
 from explorer.ui.briefing.slides import SlideRenderer
 from explorer.ui.session import Session
 from explorer.ui.theme import DARK, LIGHT, PROJECTOR, Theme
@@ -118,7 +121,8 @@ def test_footnotes_number_quotes_on_from_first_note(session: Session):
     assert "“The bus is cheaper than driving”⁷" in joined
     assert "⁹" in joined and "¹⁰" not in joined
     # the three quotes share one source: one footnote names all three numbers
-    assert "7, 8, 9. Commuting note. 2024. Origin document: commute-note.txt" in shown
+    assert "7, 8, 9. “Commuting note,” 2024." in shown
+    assert not any("commute-note.txt" in line for line in shown)  # a file name is no citation
     assert "Commuting note (2024) · on Door-to-door time" not in shown
 
 
@@ -175,9 +179,19 @@ def test_title_slide_names_the_profile(session: Session):
     renderer, _, _ = render(session, "title", (1920, 1080))
     shown = texts(renderer)
     assert "How should a city commuter get to work?" in shown
-    assert "Weighting: Unsaved weighting" in shown
+    assert "Weighting: Current weighting (not saved)" in shown
     assert "Weighted sum · 7 March 2025" in shown
-    session.mark_saved(session.current_profile(name="Frugal"))
+    assert not any(line.startswith("by ") for line in shown)
+    saved = replace(
+        session.current_profile(name="Frugal"),
+        author="A. Analyst",
+        description="Money first:\n the household budget is tight.",
+    )
+    session.mark_saved(saved)
+    renderer, _, _ = render(session, "title", (1920, 1080))
+    shown = texts(renderer)
+    assert "Weighting: Frugal" in shown and "by A. Analyst" in shown
+    assert "Money first: the household budget is tight." in shown
     session.set_weights([5, 1, 1])
     session.flush()
     renderer, _, _ = render(session, "title", (1920, 1080))
@@ -188,3 +202,92 @@ def test_no_set_paints_a_blank_slide(qapp):
     renderer, image, quotes = render(Session(), "title", (640, 360))
     assert quotes == [] and renderer.keys() == []
     assert image.pixelColor(10, 10) == QColor(LIGHT.background)
+
+
+def test_option_slides_come_in_rank_order_until_the_user_reorders(session: Session):
+    renderer = SlideRenderer(session, LIGHT, date(2025, 3, 7))
+    ds = session.decision_set
+
+    def option_keys() -> list[str]:
+        keys = renderer.keys()
+        return [k for k in keys if k.startswith("option:")]
+
+    seen = set()
+    for weights in ([1, 1, 1], [10, 1, 1], [1, 10, 1], [1, 1, 10]):
+        session.set_weights(weights)
+        session.flush()
+        ranked = [f"option:{ds.options[int(i)].id}" for i in session.result.order]
+        assert option_keys() == ranked  # the leader first
+        seen.add(tuple(ranked))
+    assert len(seen) > 1  # the weightings rank the options differently
+    # an order the user set stays as set, whatever the ranking does next
+    chosen = list(reversed(renderer.keys()))
+    session.set_deck(session.deck.with_order(chosen))
+    session.set_weights([10, 1, 1])
+    session.flush()
+    assert renderer.keys() == chosen
+
+
+JARGON = ("seed", "app's", "robustness view", "Sources tab", ".txt", "spread ")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)])
+def test_no_slide_speaks_jargon_or_points_to_the_app(bundled_session: Session, size):
+    """An audience sees the slide, not the app: no run settings, no pointers to other views,
+    no file names."""
+    session = bundled_session
+    keys = SlideRenderer(session, LIGHT).keys()
+    for key in keys:
+        renderer, _, _ = render(session, key, size)
+        for line in texts(renderer):
+            for word in JARGON:
+                assert word not in line, f"{key}: {line!r}"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (800, 450), (640, 480), (720, 1280)])
+def test_option_summaries_are_whole_sentences(bundled_session: Session, size):
+    """A summary too long for its box loses whole sentences, never the end of one."""
+    ds = bundled_session.decision_set
+    for option in ds.options:
+        renderer, _, _ = render(bundled_session, f"option:{option.id}", size)
+        shown = texts(renderer)
+        start = next(k for k, line in enumerate(shown) if option.summary.startswith(line))
+        lines = []
+        for line in shown[start:]:
+            if line not in option.summary:
+                break
+            lines.append(line)
+        said = re.sub(r"(?<=-) ", "", " ".join(lines))  # a line broken after a hyphen
+        whole = [" ".join(sentences(option.summary)[:k]) for k in range(1, 99)]
+        assert said in whole, f"{option.id} at {size}: {said[-60:]!r}"
+
+
+def test_elided_names_stay_distinct(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from explorer.ui.text_fit import elide_distinct
+
+    fm = QFontMetrics(QFont())
+    names = ["Risk of escalation into a wider war", "Risk of escalation at sea", "Cost"]
+    width = fm.horizontalAdvance("Risk of escalation i")
+    plain = [fm.elidedText(n, Qt.TextElideMode.ElideRight, width) for n in names[:2]]
+    assert plain[0] == plain[1]  # the plain way makes the first two alike
+    shown = elide_distinct(names, fm, width)
+    assert len(set(shown)) == 3 and shown[2] == "Cost"
+
+
+def test_sources_slide_says_how_old_the_newest_evidence_is(bundled_session: Session):
+    renderer = SlideRenderer(bundled_session, LIGHT, date(2026, 12, 3))
+    image = QImage(1280, 720, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    renderer.paint(painter, QRectF(0, 0, 1280, 720), "sources")
+    painter.end()
+    joined = " ".join(texts(renderer))
+    assert "Evidence may be out of date. Newest evidence: 2024 (1–2 years old)." in joined
+    fresh = SlideRenderer(bundled_session, LIGHT, date(2025, 3, 7))
+    image.fill(SENTINEL)
+    painter = QPainter(image)
+    fresh.paint(painter, QRectF(0, 0, 1280, 720), "sources")
+    painter.end()
+    joined = " ".join(texts(fresh))
+    assert "Newest evidence: 2024" in joined and "out of date" not in joined

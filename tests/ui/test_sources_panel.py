@@ -210,3 +210,16 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path, d
         assert widget.grab().save(str(output_dir / name))
     finally:
         theme.apply(qapp, previous)
+
+
+def test_source_tooltip_names_author_and_address(session: Session):
+    from dataclasses import replace
+
+    from explorer.core.robustness.lens_summary import SourceUsage
+    from explorer.ui.source_row import source_tooltip
+
+    source = replace(
+        session.decision_set.sources[0], author="A. Writer", url="https://example.org/note"
+    )
+    tip = source_tooltip(source, SourceUsage(3, 2, 1))
+    assert "By A. Writer" in tip and "https://example.org/note" in tip

@@ -34,8 +34,9 @@ import numpy as np
 from explorer.core.engine import Result
 from explorer.core.model import DecisionSet, Direction, Source, Stance
 from explorer.core.quotes import normalise
+from explorer.core.source_dates import evidence_age, parse_date, published_text
 
-UNSAVED = "Unsaved weighting"
+UNSAVED = "Current weighting (not saved)"
 DRIVERS = 3  # criteria listed as carrying an option
 WEAKEST = 2  # criteria listed as where it loses most
 
@@ -52,6 +53,8 @@ class BriefingState:
     modified: bool = False  # the weighting differs from the opened profile
     lens_active: bool = False
     day: date = field(default_factory=date.today)
+    profile_author: str = ""  # who made the weighting, as saved with the profile
+    profile_rationale: str = ""  # why they weighted it so (the profile's description)
 
     def credibility(self, source_id: str) -> float:
         return float(self.source_weights.get(source_id, 1.0))
@@ -59,13 +62,19 @@ class BriefingState:
 
 @dataclass(frozen=True)
 class Citation:
-    """Where a quote comes from, as a reader needs it to find the passage."""
+    """Where a quote comes from, as a reader needs it to find the original.
+
+    The file names the set keeps its copies under are bookkeeping, not a reference: a reader
+    cannot look up `002_f6c2eb155f6cb882.txt`, so no citation text carries them.
+    """
 
     source_id: str
     title: str
-    period: str
-    origin: str  # the origin document (file name or address)
-    publisher: str = ""
+    period: str  # when it appeared, as a reader says it ("January 2020")
+    publisher: str = ""  # the outlet
+    author: str = ""
+    url: str = ""
+    accessed: str = ""  # as a reader says it
 
     @property
     def label(self) -> str:
@@ -74,16 +83,32 @@ class Citation:
 
     @property
     def reference(self) -> str:
-        """The footnote: title, publisher and period, then the origin document."""
-        parts = [self.title]
-        when = ", ".join(p for p in (self.publisher, self.period) if p)
-        if when:
-            parts.append(when)
-        return ". ".join(parts) + f". Origin document: {self.origin}"
+        """The footnote, as a briefing paper cites: author, "title", outlet, date. Address
+        (accessed date). The author is left out when the outlet is the author."""
+        title = self.title.rstrip(".")
+        after = [p for p in (self.publisher, self.period) if p]
+        text = f"{self.author}, " if self.author and self.author != self.publisher else ""
+        # the comma or full stop goes inside the quotation marks, as a briefing paper prints it
+        text += f"“{title}{',' if after else '.'}”"
+        if after:
+            text += " " + ", ".join(after) + "."
+        if self.url:
+            text += f" {self.url}"
+            text += f" (accessed {self.accessed})." if self.accessed else "."
+        return text
 
 
 def citation_for(source: Source) -> Citation:
-    return Citation(source.id, source.title, source.period, source.origin, source.publisher)
+    accessed = parse_date(source.accessed) if source.accessed else None
+    return Citation(
+        source.id,
+        source.title,
+        source.period or published_text(source),
+        source.publisher,
+        source.author,
+        source.url,
+        accessed.text if accessed else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -140,10 +165,12 @@ class OptionContent:
 class TitleContent:
     set_title: str
     question: str
-    profile: str  # the profile's name, "…, modified", or "Unsaved weighting"
+    profile: str  # the profile's name, "…, modified", or UNSAVED
     method: str
     day: str  # e.g. "7 March 2025"
     lens: str  # a sentence when the sources lens rescored the cells, else ""
+    author: str = ""  # the profile's author, "" when unsaved or not given
+    rationale: str = ""  # why the profile weights as it does, "" when unsaved or not given
 
 
 @dataclass(frozen=True)
@@ -188,8 +215,16 @@ def title_content(state: BriefingState) -> TitleContent:
         off = [s.title for s in ds.sources if state.credibility(s.id) <= 0]
         lens = "Scores recomputed from the quotes, each source weighted by its credibility"
         lens += f"; switched off: {', '.join(off)}." if off else "."
+    saved = state.profile_name is not None
     return TitleContent(
-        ds.title, ds.question, profile, state.result.method.label, long_date(state.day), lens
+        ds.title,
+        ds.question,
+        profile,
+        state.result.method.label,
+        long_date(state.day),
+        lens,
+        state.profile_author.strip() if saved else "",
+        " ".join(state.profile_rationale.split()) if saved else "",
     )
 
 
@@ -382,3 +417,18 @@ def source_entries(state: BriefingState) -> list[SourceEntry]:
         )
         for s in ds.sources
     ]
+
+
+def evidence_age_text(state: BriefingState) -> str:
+    """How old the newest evidence is on the briefing's day, with a warning past a year."""
+    return evidence_age(state.decision_set, state.day).text
+
+
+def sources_caption(state: BriefingState, entries: list[SourceEntry]) -> str:
+    """The sources slide's caption: how many documents give how many quotes, and their age."""
+    quotes = sum(e.quotes for e in entries)
+    if len(entries) == 1:
+        text = f"One document supplies the {quotes} quotes behind the scores"
+    else:
+        text = f"{len(entries)} documents supply the {quotes} quotes behind the scores"
+    return f"{text}. {evidence_age_text(state)}"

@@ -30,9 +30,13 @@ def option_of(key: str) -> str | None:
     return key[len(OPTION_PREFIX) :] if key.startswith(OPTION_PREFIX) else None
 
 
-def slide_keys(decision_set: DecisionSet) -> list[str]:
-    """Every slide the set can show, in the default briefing order."""
-    return [*FIXED_BEFORE, *(option_key(o.id) for o in decision_set.options), *FIXED_AFTER]
+def slide_keys(decision_set: DecisionSet, ranking: Sequence[int] | None = None) -> list[str]:
+    """Every slide the set can show, in the default briefing order: the option slides in
+    `ranking` order (option indices, leader first) when given, since an audience expects the
+    leading option first, else in the set's order."""
+    options = decision_set.options
+    order = [options[int(i)] for i in ranking] if ranking is not None else options
+    return [*FIXED_BEFORE, *(option_key(o.id) for o in order), *FIXED_AFTER]
 
 
 @dataclass(frozen=True)

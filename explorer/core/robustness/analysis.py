@@ -79,6 +79,21 @@ class SamplingSettings:
         scores = "scores as assessed" if self.scores == "fixed" else "scores anywhere in range"
         return f"{self.samples:,} samples, seed {self.seed}; {weights}; {scores}"
 
+    def audience_text(self) -> str:
+        """The run as an audience needs it, for slides and paper: what was varied and how
+        often, without the settings only a rerun needs (the seed, the spread)."""
+        weights = (
+            "weightings drawn at random from all possible ones"
+            if self.weights == "uniform"
+            else "weightings drawn at random near the current one"
+        )
+        scores = (
+            "scores as assessed"
+            if self.scores == "fixed"
+            else "each score anywhere in its assessed range"
+        )
+        return f"{self.samples:,} {weights}, {scores}"
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 

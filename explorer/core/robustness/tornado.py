@@ -38,6 +38,11 @@ class TornadoBar:
         """True when somewhere in this cell's range the leader would no longer lead."""
         return min(self.at_low, self.at_high) < -EPS
 
+    @property
+    def ties(self) -> bool:
+        """True when the range reaches a tie and no further: the bar ends on the zero line."""
+        return abs(min(self.at_low, self.at_high)) <= EPS
+
 
 @dataclass(frozen=True)
 class Tornado:

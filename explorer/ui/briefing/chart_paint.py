@@ -56,11 +56,20 @@ def _family() -> str:
     return QFontInfo(QFont()).family()
 
 
+# OpenType features that merge letters into one glyph ("fl" → "ﬂ"): a PDF then holds the
+# ligature, and pdftotext or a viewer's search no longer finds "influence" or "effectiveness"
+_LIGATURES = ("liga", "clig", "dlig", "hlig")
+
+
 def make_font(font_px: float, scale: float = 1.0, bold: bool = False) -> QFont:
+    """Slide, PDF and chart-file type: every letter its own glyph, so the text stays
+    searchable and copyable wherever it is written."""
     font = QFont(_family())
     font.setPixelSize(max(1, round(font_px * scale)))
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    for tag in _LIGATURES:
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 

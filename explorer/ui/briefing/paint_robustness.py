@@ -13,12 +13,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
 from explorer.core.robustness import Tornado
+from explorer.core.wording import handover_text
 from explorer.ui.briefing import chart_paint as cp
 from explorer.ui.briefing.paint_acceptability import paint_acceptability
 from explorer.ui.briefing.paint_sensitivity import paint_sensitivity
 from explorer.ui.chart_common import blend
 from explorer.ui.chart_text import number
 from explorer.ui.session import Session
+from explorer.ui.text_fit import elide_distinct
 from explorer.ui.theme import Theme, criterion_colour
 
 __all__ = ["paint_acceptability", "paint_sensitivity", "paint_tornado"]
@@ -60,8 +62,10 @@ def paint_tornado(
     if tor.measure == "margin":
         note += " Left of the dashed line the leader is overtaken."
     n = len(tor.bars)
+    flips = sum(b.flips for b in tor.bars)
+    longest = f"{note} The {n} largest of {n} shown. " + handover_text(n, n - 1, n, n, n)
     # sized for the longest wording: how many bars fit is known only once the note is placed
-    note_h = cp.note_height(painter, f"{note} The {n} largest of {n} shown.", area.width(), font_px)
+    note_h = cp.note_height(painter, longest, area.width(), font_px)
     axis_h = cp.x_axis_height(painter, font_px)
     marks_h = line_h * 1.1  # "now" and "overtaken" above the bars
     below = axis_h + key_h + note_h + font_px * 1.2
@@ -74,6 +78,9 @@ def paint_tornado(
     bars = tor.bars[:shown]
     if shown < n:
         note += f" The {shown} largest of {n} shown."
+    if tor.measure == "margin":  # only the margin has a line to cross
+        drawn, ties = sum(b.flips for b in bars), sum(b.ties for b in bars)
+        note += " " + handover_text(drawn, shown, flips, n, ties)
     row_h = min(avail / shown, line_h * MAX_ROW_LINES)
     cap = area.width() * 0.5
     labels = _bar_labels(painter, session, bars, cap, font_px, two)
@@ -150,16 +157,18 @@ def _bar_labels(
     font, small = cp.make_font(font_px), cp.make_font(font_px, cp.TICK)
     fm = cp.metrics(painter, small if two else font)
     elide = Qt.TextElideMode.ElideRight
+    crits = [ds.criterion(bar.criterion).name for bar in bars]
+    # criteria elided apart from each other, so no two rows read alike
+    crits = elide_distinct(crits, cp.metrics(painter, font), cap if two else cap * 0.5)
     out = []
-    for bar in bars:
-        crit, option = ds.criterion(bar.criterion).name, ds.option(bar.option).name
+    for bar, crit in zip(bars, crits, strict=True):
+        option = ds.option(bar.option).name
         scores = f" · {number(bar.score)} ({number(bar.low)}–{number(bar.high)})"
         if two:
             room = cap - fm.horizontalAdvance(scores)
             option = fm.elidedText(option, elide, max(room, fm.height()))
-            out.append([cp.wrap(painter, crit, font, cap, 1)[0], option + scores])
+            out.append([crit, option + scores])
         else:
-            crit = cp.wrap(painter, crit, font, cap * 0.5, 1)[0]
             room = cap - fm.horizontalAdvance(f"{crit} · {scores}")
             option = fm.elidedText(option, elide, max(room, fm.height()))
             out.append([f"{crit} · {option}{scores}"])

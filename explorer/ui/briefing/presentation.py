@@ -32,7 +32,7 @@ from explorer.ui.briefing.slide_canvas import (
     projector_theme,
 )
 from explorer.ui.briefing.slide_manager import SlideManager
-from explorer.ui.briefing.slide_navigator import SlideNavigator
+from explorer.ui.briefing.slide_navigator import SlideNavigator, add_undo_keys
 from explorer.ui.briefing.whatif_overlay import NAME_CHARS, WIDE_NAME_CHARS, WhatIfOverlay
 from explorer.ui.session import Session
 
@@ -82,6 +82,7 @@ class PresentationWindow(QWidget):
 
         self.overlay = WhatIfOverlay(session, self, slide_theme=self._theme)
         self.overlay.hide()
+        add_undo_keys(self, session)
         self.overlay.restoreRequested.connect(self.navigator.return_to_briefed)
 
         self.navigator.changed.connect(self._on_navigated)

@@ -27,7 +27,7 @@ from explorer.ui.briefing.slide_canvas import (
     projector_theme,
     slide_palette,
 )
-from explorer.ui.briefing.slide_navigator import SlideNavigator
+from explorer.ui.briefing.slide_navigator import SlideNavigator, add_undo_keys
 from explorer.ui.briefing.whatif_overlay import WhatIfOverlay
 from explorer.ui.session import Session
 from explorer.ui.theme import Theme
@@ -57,6 +57,7 @@ class PresenterView(QWidget):
         self.setWindowTitle("Presenter view")
         self.setAccessibleName("Presenter view")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        add_undo_keys(self, session)  # the notes box keeps Ctrl+Z for its own typing
         self.setPalette(slide_palette(self.palette(), self._theme))
         self.setAutoFillBackground(True)
         font = QFont(self.font())

@@ -10,12 +10,16 @@ signals and the key map.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from explorer.core.briefing.navigation import Navigator
 from explorer.ui.briefing.slide_canvas import SlideSource
 from explorer.ui.session import Session
 from explorer.ui.weight_history import WeightState
 
+UNDO_KEYS = (QKeySequence.StandardKey.Undo,)
+REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo)
 BUFFER_TIMEOUT_MS = 3000  # a typed slide number nobody confirms disappears again
 
 NEXT_KEYS = frozenset({Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space})
@@ -36,6 +40,15 @@ KEY_HELP = (
     ("P", "presenter view"),
     ("Esc", "end the presentation"),
 )
+
+
+def add_undo_keys(window: QWidget, session: Session) -> None:
+    """Ctrl+Z / Ctrl+Shift+Z in a presentation window undo and redo what-if changes: the
+    main window's Edit menu does not reach a separate full-screen window."""
+    stack = session.undo_stack
+    for keys, slot in ((UNDO_KEYS, stack.undo), (REDO_KEYS, stack.redo)):
+        for key in keys:
+            QShortcut(QKeySequence(key), window, slot)
 
 
 class SlideNavigator(QObject):

@@ -2,17 +2,19 @@
 
 Quotes are verbatim evidence, so one is shown whole or not at all: when a slide is too full the
 type shrinks first (down to a size still readable across a room), then the second quote of each
-stance goes, and only the summary — the one paraphrase on the slide — is ever shortened.
+stance goes, and only the summary — the one paraphrase on the slide — is ever shortened, and
+then by whole sentences: a reader never sees an argument cut off mid-sentence.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter
 
 from explorer.core.briefing.content import Driver, OptionContent, Quote
-from explorer.ui.briefing.chart_paint import metrics
+from explorer.ui.briefing.chart_paint import metrics, wrap
 from explorer.ui.briefing.slide_layout import (
     MIN_SCALE,
     Frame,
@@ -24,13 +26,14 @@ from explorer.ui.briefing.slide_layout import (
     paint_heading,
     scales,
 )
-from explorer.ui.briefing.slide_text import Flow, font, superscript
+from explorer.ui.briefing.slide_text import UNLIMITED, Flow, font, superscript
 from explorer.ui.theme import Theme, criterion_colour
 
 READABLE = 0.85  # the whole summary is worth shrinking the type only down to this scale
 SUMMARY_MIN_LINES = 3
 PORTRAIT = 1.15  # width / height below which the two columns stack
 QUOTE_PLANS = ((2, 2), (2, 1), (1, 1), (1, 0), (0, 1), (0, 0))
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
 def _num(value: float) -> str:
@@ -179,12 +182,14 @@ def _plan(
     summary_font = font(u, 0.9)
     line = metrics(painter, summary_font).height()
     lines = int((body_h - rest.height - (u * 0.7 if rest.blocks else 0.0)) // line)
+    summary = whole_sentences(painter, c.summary, summary_font, left_w, max(lines, 1))
     left = Flow(painter, left_w)
-    left.add(c.summary, summary_font, theme.foreground, max_lines=max(lines, 1))
+    left.add(summary or c.summary, summary_font, theme.foreground, max_lines=max(lines, 1))
     left.blocks.extend(_with_space(rest.blocks, bool(left.blocks), u * 0.7))
     columns = [(left, box.left())]
-    cut = bool(left.blocks) and left.blocks[0].lines[-1].endswith("…")
-    fits = lines >= SUMMARY_MIN_LINES and left.height <= body_h + 1e-6 and (cut_ok or not cut)
+    # shortened to its first sentences is allowed when cut_ok; cut inside a sentence never fits
+    whole = summary == c.summary or (cut_ok and bool(summary))
+    fits = lines >= SUMMARY_MIN_LINES and left.height <= body_h + 1e-6 and whole
     if not portrait:
         right = Flow(painter, right_w)
         quotes_into(right)
@@ -193,6 +198,23 @@ def _plan(
         columns.append((right, box.left() + left_w + gutter))
         fits = fits and right.height <= body_h + 1e-6
     return _Plan(u, heading, columns, notes, shown, body_top, fits)
+
+
+def sentences(text: str) -> list[str]:
+    return [p for p in _SENTENCE_END.split(text.strip()) if p]
+
+
+def whole_sentences(
+    painter: QPainter, text: str, text_font: QFont, width: float, lines: int
+) -> str:
+    """The longest run of `text`'s first sentences that wraps into `lines` lines, "" when not
+    even the first does: a summary is shortened by whole sentences, never mid-sentence."""
+    parts = sentences(text)
+    for k in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:k])
+        if len(wrap(painter, candidate, text_font, width, UNLIMITED)) <= lines:
+            return text.strip() if k == len(parts) else candidate
+    return ""
 
 
 def _with_space(blocks: list, after_summary: bool, gap: float) -> list:

@@ -46,6 +46,17 @@ def paint_title(painter: QPainter, fr: Frame, t: TitleContent, theme: Theme, pla
             space_before=u * 0.6,
         )
         bottom.add(f"Weighting: {t.profile}", font(u, 1.1), theme.foreground, align=CENTRE)
+        if t.author:
+            bottom.add(f"by {t.author}", font(u, 0.95), theme.foreground, align=CENTRE)
+        if t.rationale:
+            bottom.add(
+                t.rationale,
+                font(u, 0.85, italic=True),
+                theme.foreground,
+                max_lines=4,
+                align=CENTRE,
+                space_before=u * 0.3,
+            )
         bottom.add(
             f"{t.method} · {t.day}",
             font(u, 0.95),
@@ -137,10 +148,8 @@ def paint_robustness(
                 keep_whole=True,
                 space_before=u * 0.45,
             )
-        left = len(statements) - count
-        if left > 0:
-            more = f"… and {left} more in the app's robustness view"
-            flow.add(more, font(u, 0.7, italic=True), theme.muted, space_before=u * 0.45)
+        # statements that do not fit are left out: a slide cannot point to a view the audience
+        # does not have
         if not statements:
             flow.add("Nothing within the scales.", font(u, 0.78), theme.muted)
         return flow
@@ -184,7 +193,8 @@ def _source_blocks(
         max_lines=title_lines,
         space_before=u * 0.7,
     )
-    meta = [p for p in (c.period, c.publisher) if p]
+    meta = [p for p in (c.author, c.publisher, c.period) if p]
+    meta = [p for k, p in enumerate(meta) if p not in meta[:k]]  # an outlet that is its author
     meta.append(
         f"{entry.quotes} quotes ({entry.supporting} supporting, {entry.contradicting} "
         "contradicting)"
@@ -195,7 +205,9 @@ def _source_blocks(
         )
     flow.add(" · ".join(meta), font(u, 0.7), theme.muted, max_lines=2)
     if detail:
-        flow.add(f"Origin document: {c.origin}", font(u, 0.7), theme.muted, max_lines=2)
+        if c.url:
+            accessed = f" (accessed {c.accessed})" if c.accessed else ""
+            flow.add(c.url + accessed, font(u, 0.7), theme.muted, max_lines=2)
         if entry.stance_text:
             flow.add(entry.stance_text + ".", font(u, 0.7), theme.muted, max_lines=3)
     if notes:
@@ -318,7 +330,7 @@ def paint_sources(
         _source_blocks(flow, entry, u, theme, lens, False, full=full)
 
     def more(flow: Flow, left: int, u: float) -> None:
-        text = f"… and {left} more (see the app's Sources tab)"
+        text = f"… and {left} more source{'s' if left > 1 else ''}"
         flow.add(text, font(u, 0.7, italic=True), theme.muted, space_before=u * 0.6)
 
     layout = _layout_sources(painter, entries, body, fr.unit, add, more, shorten_first=True)
@@ -333,10 +345,14 @@ def paint_references(
     notes: Mapping[str, Sequence[int]],
     theme: Theme,
     placed: list,
+    age: str = "",
 ) -> int:
     """The PDF's closing page: every source in full from `start`, with the footnotes that cite
-    it. Returns the index of the first source left for a following page (len when done)."""
+    it, and how old the newest is. Returns the index of the first source left for a following
+    page (len when done)."""
     caption = "Every document the decision set draws on, and the footnotes that cite it"
+    if age:
+        caption += ". " + age
     if start:
         caption += " (continued)"
     heading = heading_flow(painter, fr.content.width(), fr.unit, "Sources cited", caption, theme)

@@ -66,6 +66,8 @@ def briefing_state(session: Session, day: date | None = None) -> BriefingState:
         session.dirty,
         session.lens_active,
         day or date.today(),
+        "" if profile is None else profile.author,
+        "" if profile is None else profile.description,
     )
 
 
@@ -89,7 +91,8 @@ class SlideRenderer:
         ds = self.session.decision_set
         if ds is None:
             return []
-        every = slide_keys(ds)
+        result = self.session.result
+        every = slide_keys(ds, None if result is None else list(result.order))
         deck = self.session.deck
         return deck.arrange(every) if include_hidden else deck.visible(every)
 
@@ -150,7 +153,8 @@ class SlideRenderer:
         painter.fillRect(rect, QColor(self.theme.background))
         fr = frame(rect, base_unit(rect))
         entries = self.sources()
-        done = paint_references(painter, fr, entries, start, notes, self.theme, self.placed)
+        age = content.evidence_age_text(self.state())
+        done = paint_references(painter, fr, entries, start, notes, self.theme, self.placed, age)
         paint_footer(painter, fr, self._context(), "Sources cited", self.theme, self.placed)
         painter.restore()
         return done
@@ -198,12 +202,7 @@ class SlideRenderer:
             self._robustness(painter, fr)
         elif key == "sources":
             entries = content.source_entries(state)
-            quotes = sum(e.quotes for e in entries)
-            caption = (
-                f"{len(entries)} documents supply the {quotes} quotes behind the scores"
-                if len(entries) != 1
-                else f"One document supplies the {quotes} quotes behind the scores"
-            )
+            caption = content.sources_caption(state, entries)
             paint_sources(painter, fr, entries, caption, theme, placed, state.lens_active)
         return []
 
@@ -222,7 +221,7 @@ class SlideRenderer:
         session = self.session
         analysis = session.analysis
         statements = [] if analysis is None else list(analysis.changes)
-        caption = f"How often each option takes each rank: {session.sampling.describe()}"
+        caption = f"How often each option takes each rank across {session.sampling.audience_text()}"
         final = self.printing  # paper gets a complete run; a screen may show one in progress
 
         def chart(p: QPainter, rect: QRectF, font_px: float) -> None:

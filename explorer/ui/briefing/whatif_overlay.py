@@ -8,6 +8,8 @@ the owner to restore the weighting the talk started with.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -129,7 +131,17 @@ class WhatIfOverlay(QFrame):
             self._chips[criterion.id] = chip
             self._names[criterion.id] = (name, criterion.name)
         self.set_pixel_size(self._pixel_size, self._name_chars)
+        self._tab_order()
         self.sync()
+
+    def _tab_order(self) -> None:
+        """Tab from the slide reaches the first slider first, then the rest top to bottom and
+        the Back button (the button was built before the sliders, so would come first)."""
+        chain = [*self._sliders.values(), self.back]
+        if (host := self.parentWidget()) is not None:
+            chain.insert(0, host)
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def set_pixel_size(self, pixels: int, name_chars: int = NAME_CHARS) -> None:
         """Type scaled to the screen: the room reads the panel as it reads the slide.
