@@ -5,6 +5,7 @@ It owns layout, menus and persistence only; every view talks to the shared Sessi
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -30,6 +31,7 @@ from explorer.core.problems import LoadError, Problem, display_path
 from explorer.core.profiles import ProfileLibrary
 from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
+from explorer.core.source_dates import evidence_age
 from explorer.ui import theme
 from explorer.ui.autosave import Autosave, ask_restore, restore
 from explorer.ui.compare_view import show_compare_window
@@ -118,6 +120,10 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
+        # how old the newest evidence is, said where every analyst looks, when it is over a year
+        self.evidence_age = QLabel()
+        self.evidence_age.setAccessibleName("Evidence age")
+        self.statusBar().addPermanentWidget(self.evidence_age)
         self.profile_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.exports = ExportActions(session, self)
         self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -218,10 +224,15 @@ class MainWindow(QMainWindow):
             return
         leader = ds.options[int(result.order[0])].name
         warn = f" · {len(self.session.warnings)} warning(s)" if self.session.warnings else ""
+        age = evidence_age(ds, date.today())
         self.status.setText(
             f"{ds.question}  ·  {len(ds.options)} options × {len(ds.criteria)} criteria  ·  "
             f"{result.method.label}: {leader} leads{warn}"
         )
+        short = age.text.removeprefix("Evidence may be out of date. ")
+        self.evidence_age.setText(f"⚠ {short}" if age.stale else "")
+        self.evidence_age.setToolTip(age.text)
+        self.evidence_age.setVisible(age.stale)
 
     def set_theme(self, key: str) -> None:
         self.settings.theme = key

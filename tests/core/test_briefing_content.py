@@ -202,6 +202,9 @@ def test_title_names_the_profile_or_says_unsaved(commute):
 
 def test_captions_say_who_leads_and_what_weighs_most(commute):
     assert ranking_caption(state_for(commute)).startswith("Bicycle leads with 0.80")
+    # the near tie (or its absence) in words, from the same ranges as the window's headline
+    assert ranking_caption(state_for(commute)).endswith(".")
+    assert "range" in ranking_caption(state_for(commute))
     assert weights_caption(state_for(commute)) == "All 3 criteria weigh the same (33% each)."
     assert weights_caption(state_for(commute, [3, 1, 0])).startswith("Heaviest: Monthly cost 75%")
     assert ranking_caption(state_for(commute, [0, 0, 0])) == (

@@ -154,3 +154,16 @@ def test_side_panels_tab_beside_the_weights_on_a_narrow_window(window: MainWindo
     qtbot.wait(10)
     assert window.side_tabs.isVisible() and window.left_tabs.count() == 1
     assert window.side_tabs.currentWidget() is window.evidence_panel
+
+
+def test_the_status_bar_warns_when_the_newest_evidence_is_over_a_year_old(
+    window: MainWindow,
+) -> None:
+    from datetime import date
+
+    from explorer.core.source_dates import evidence_age
+
+    age = evidence_age(window.session.decision_set, date.today())
+    assert age.stale  # the bundled documents are from 2020 and 2024
+    assert window.evidence_age.text().startswith("⚠ Newest evidence: 2024")
+    assert window.evidence_age.toolTip() == age.text

@@ -31,9 +31,10 @@ from datetime import date
 
 import numpy as np
 
-from explorer.core.engine import Result
+from explorer.core.engine import Method, Result, ScoreMatrix
 from explorer.core.model import DecisionSet, Direction, Source, Stance
 from explorer.core.quotes import normalise
+from explorer.core.robustness.total_range import near_tie_text, total_ranges
 from explorer.core.source_dates import evidence_age, parse_date, published_text
 
 UNSAVED = "Current weighting (not saved)"
@@ -381,6 +382,14 @@ def ranking_caption(state: BriefingState) -> str:
         second = int(res.order[1])
         gap = res.totals[first] - res.totals[second]
         text += f", {gap:.2f} ahead of {names[second]}"
+        # the uncertainty in the headline, as the window says it above its ranking
+        _, lows, highs = ds.matrix()
+        problem = ScoreMatrix.from_set(ds).with_scores(state.scores)
+        ranges = total_ranges(problem, res.weights, lows, highs)
+        tie = near_tie_text(names, ranges, res.order)
+        if res.method is not Method.WSM:
+            tie = f"By the weighted sum's ranges: {tie}"
+        return f"{text}. {tie}"
     return text + "."
 
 
