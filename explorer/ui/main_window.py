@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
 
     # ---- state ---------------------------------------------------------------------------
     def _on_set_changed(self) -> None:
+        ds = self.session.decision_set
+        if ds is not None and (axes := self.settings.tradeoff_axes(ds.id)) is not None:
+            self.session.views.set_tradeoff_axes(*axes)  # the map follows if they still exist
         self._update_title()
         self._update_status()
 
@@ -308,6 +311,8 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes("window/splitter", self.splitter.saveState())
         self.settings.set_bytes("window/centre", self.centre.saveState())
         self.settings.chart_tab = self.tabs.currentIndex()
+        if (ds := self.session.decision_set) is not None:
+            self.settings.set_tradeoff_axes(ds.id, self.session.views.tradeoff_axes)
         self.settings.sync()
 
     def present(self) -> None:

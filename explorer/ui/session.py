@@ -26,6 +26,7 @@ from explorer.core.robustness.lens_state import LensState
 from explorer.ui.sampling_service import SamplingAccess, SamplingInput, SamplingService
 from explorer.ui.saved_state import SavedState
 from explorer.ui.session_profile import ProfileBinding
+from explorer.ui.view_state import ViewState
 from explorer.ui.weight_history import WeightChange, WeightState
 
 
@@ -60,6 +61,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._recompute)
         self.undo_stack = QUndoStack(self)  # Edit ▸ Undo/Redo act on the weighting
+        self.views = ViewState(self)  # what the views show (axes…), read by slides and export
         self._saved = SavedState()  # the weighting and deck as last opened or saved
         self._dirty = False
         self._gesture: int | None = None
@@ -88,6 +90,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._evaluate()
         self.undo_stack.clear()  # steps of another set's weighting mean nothing here
         self._deck = DeckSettings()
+        self.views.set_tradeoff_axes(None, None)  # another set's axes mean nothing here
         self._saved.mark(None, self._state(), self._deck)
         self._dirty = False
         self.setChanged.emit()

@@ -67,5 +67,17 @@ class AppSettings:
     def chart_tab(self, index: int) -> None:
         self._qs.setValue("view/chart_tab", index)
 
+    def tradeoff_axes(self, set_id: str) -> tuple[str, str] | None:
+        """The tradeoff map's axes last shown for a set (axis keys), if any."""
+        value = str(self._qs.value(f"tradeoff_axes/{set_id}", "") or "")
+        x, _, y = value.partition("|")
+        return (x, y) if x and y else None
+
+    def set_tradeoff_axes(self, set_id: str, axes: tuple[str, str] | None) -> None:
+        if axes is None:
+            self._qs.remove(f"tradeoff_axes/{set_id}")
+        else:
+            self._qs.setValue(f"tradeoff_axes/{set_id}", "|".join(axes))
+
     def sync(self) -> None:
         self._qs.sync()

@@ -102,6 +102,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.points.sigClicked.connect(self._on_clicked)
 
         session.setChanged.connect(self._on_set_changed)
+        session.views.tradeoffAxesChanged.connect(self._follow_view_state)
         session.resultChanged.connect(self._on_result)
         session.selectionChanged.connect(self._on_selection_changed)
         if session.decision_set is not None:
@@ -169,14 +170,20 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         ds = self.session.decision_set
         if ds is None:
             return
-        keep = (self.x_combo.currentData(), self.y_combo.currentData())
+        keep = self.session.views.tradeoff_axes or (
+            self.x_combo.currentData(),
+            self.y_combo.currentData(),
+        )
         same_set = ds.id == self._set_id
         self._set_id = ds.id
         self._choices = tradeoff.axes(ds)
         self._ids = ds.option_ids
         self._lo, self._hi = tradeoff.desirability_bounds(ds)
         keys = [a.key for a in self._choices]
-        if not (same_set and keep[0] in keys and keep[1] in keys):
+        wanted = self.session.views.tradeoff_axes
+        if wanted is not None and wanted[0] in keys and wanted[1] in keys:
+            keep = wanted
+        elif not (same_set and keep[0] in keys and keep[1] in keys):
             x, y = tradeoff.default_axes(self._choices, self.session.shares)
             keep = (x.key, y.key)
         for combo, key in ((self.x_combo, keep[0]), (self.y_combo, keep[1])):
@@ -185,6 +192,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
                 for axis in self._choices:
                     combo.addItem(axis.label, axis.key)
                 combo.setCurrentIndex(keys.index(key))
+        self.session.views.set_tradeoff_axes(*keep)  # what slides and export will draw
         self._style()
         self._labels.rebuild([option.name for option in ds.options])
         # Beyond the label limit the map is a cloud: beamless, aliased range bars read the
@@ -267,7 +275,20 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         return next((a for a in self._choices if a.key == key), None)
 
     # ---- updating -----------------------------------------------------------------------
+    def _follow_view_state(self) -> None:
+        """Axes set from outside (restored settings, a test, another view): show them."""
+        wanted = self.session.views.tradeoff_axes
+        if wanted is None or wanted == (self.x_combo.currentData(), self.y_combo.currentData()):
+            return
+        for combo, key in ((self.x_combo, wanted[0]), (self.y_combo, wanted[1])):
+            index = combo.findData(key)
+            if index >= 0:
+                with QSignalBlocker(combo):
+                    combo.setCurrentIndex(index)
+        self._on_axis_changed()
+
     def _on_axis_changed(self) -> None:
+        self.session.views.set_tradeoff_axes(self.x_combo.currentData(), self.y_combo.currentData())
         self._axis_titles()
         self._update()
         self._fit_view()

@@ -167,3 +167,19 @@ def test_the_status_bar_warns_when_the_newest_evidence_is_over_a_year_old(
     assert age.stale  # the bundled documents are from 2020 and 2024
     assert window.evidence_age.text().startswith("⚠ Newest evidence: 2024")
     assert window.evidence_age.toolTip() == age.text
+
+
+def test_the_tradeoff_axes_are_saved_with_the_window(qtbot, bundled_path: Path) -> None:
+    from explorer.ui.settings import AppSettings
+
+    window = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(window)
+    window.open_path(bundled_path)
+    keys = [key for key, _ in window.tradeoff_map.axis_choices()]
+    window.tradeoff_map.set_axes(keys[3], keys[5])
+    window.save_state()
+    again = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(again)
+    again.open_path(bundled_path)
+    assert again.session.views.tradeoff_axes == (keys[3], keys[5])
+    assert (again.tradeoff_map.x_axis.key, again.tradeoff_map.y_axis.key) == (keys[3], keys[5])

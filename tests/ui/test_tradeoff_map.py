@@ -325,3 +325,21 @@ def _hover_shows(view: TradeoffMap, xy: tuple[float, float], name: str | None) -
     QApplication.sendEvent(viewport, move)
     tip = view.vb.toolTip()
     return tip == "" if name is None else tip.startswith(f"<b>{name}</b>")
+
+
+def test_the_axes_on_screen_are_the_axes_slides_and_export_draw(
+    view: TradeoffMap, session: Session
+) -> None:
+    """Both directions of the binding: the combos write the session's view state, which the
+    slide and file painters read; a view state set from outside moves the combos."""
+    from explorer.ui.briefing.paint_tradeoff import chosen_axes
+
+    view.set_axes("criterion:health", "criterion:cost")
+    assert session.views.tradeoff_axes == ("criterion:health", "criterion:cost")
+    x, y = chosen_axes(session)
+    assert (x.key, y.key) == ("criterion:health", "criterion:cost")
+    session.views.set_tradeoff_axes("criterion:time", "criterion:health")
+    assert (view.x_axis.key, view.y_axis.key) == ("criterion:time", "criterion:health")
+    assert view.plot.getPlotItem().getAxis("bottom").labelText.startswith("Door")
+    session.load(session.decision_set.location)  # the same set again keeps the pair
+    assert session.views.tradeoff_axes == ("criterion:time", "criterion:health")

@@ -23,12 +23,17 @@ LABEL_FILL = 0.8  # opacity of the background behind names, so whiskers never hi
 
 
 def chosen_axes(session: Session, x: object = None, y: object = None) -> tuple:
-    """The axes a key names ("criterion:<id>", "group:<name>"), else the map's defaults."""
+    """The axes a key names ("criterion:<id>", "group:<name>"), else the pair the map shows
+    (session.views), else the map's defaults."""
     ds = session.decision_set
     assert ds is not None
     choices = tradeoff.axes(ds)
     by_key = {a.key: a for a in choices}
-    default = tradeoff.default_axes(choices, session.shares)
+    shown = session.views.tradeoff_axes
+    if shown is not None and shown[0] in by_key and shown[1] in by_key:
+        default = (by_key[shown[0]], by_key[shown[1]])
+    else:
+        default = tradeoff.default_axes(choices, session.shares)
     return by_key.get(str(x), default[0]), by_key.get(str(y), default[1])
 
 
