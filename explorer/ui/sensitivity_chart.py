@@ -83,6 +83,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._labels: list[pg.TextItem] = []
         self._vb.sigResized.connect(self._place_labels)
         self._vb.sigResized.connect(self._fit_x_ticks)
+        self._vb.sigResized.connect(self._describe)  # the axis title fits the new width
         self._x_step = 0
         self.plot.setMinimumHeight(MIN_PLOT_PX)  # a squeezed tab scrolls rather than crush it
 
@@ -186,7 +187,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._now.setPen(cc.cosmetic_pen(t.foreground, 1.5, Qt.PenStyle.DashLine))
         self._now.label.setColor(t.foreground)
         self._now.label.setFont(cc.chart_font(t))
-        self._now.label.setPosition(0.96)
+        self._now.label.setPosition(0.8)  # clear of the plot's top edge on a short chart
         self._dots.setPen(cc.cosmetic_pen(t.background, 1.0))
         self._dots.setBrush(pg.mkBrush(t.foreground))
         for label in self._labels:
@@ -243,6 +244,15 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         method = self._session.method
         self._axis_title("left", "Total" if method is Method.WSM else "TOPSIS closeness")
 
+    def _weight_title(self, name: str) -> str:
+        """ "Weight of <name> (others rescaled)", the name shortened to fit the axis: a long
+        name at projector size ran off both ends of the plot."""
+        metrics = QFontMetricsF(cc.chart_font(theme.current(), 1))
+        frame = "Weight of  (others rescaled)"
+        room = max(60.0, self._vb.width() - metrics.horizontalAdvance(frame) - 12)
+        short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        return f"Weight of {short} (others rescaled)"
+
     def _fit_x_ticks(self) -> None:
         """Every 10 % when the labels fit side by side, else every 20 % or 25 %: at projector
         size eleven labels ran together ("0 %10 %20 %…")."""
@@ -267,7 +277,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         if ds is None or self._criterion is None or self._sensitivity is None:
             return
         crit = ds.criterion(self._criterion)
-        self._axis_title("bottom", f"Weight of {crit.name} (others rescaled)")
+        self._axis_title("bottom", self._weight_title(crit.name))
         names = {o.id: o.name for o in ds.options}
         if self._interval is None:
             n = len(self._sensitivity.crossovers)
