@@ -16,7 +16,7 @@ from explorer import paths
 from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.problems import LoadError, Problem
-from explorer.core.profile import load_profile
+from explorer.core.profiles import load_profile
 from explorer.core.robustness.lens_state import LensState
 from explorer.core.weighting import weighting_of
 

@@ -175,19 +175,6 @@ class CompareView(QWidget):
         """Every profile offered, in list order, as labelled."""
         return [self._entries[key].label for key in self._entries]
 
-    def set_checked(self, labels: list[str]) -> None:
-        """Check exactly these profiles (by label); one recompute for the lot."""
-        wanted = set(labels)
-        with QSignalBlocker(self.profile_list):
-            for row in range(self.profile_list.count()):
-                item = self.profile_list.item(row)
-                key = item.data(KEY_ROLE)
-                if key:
-                    on = self._entries[key].label in wanted
-                    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self._recompute()
-        self.checkedChanged.emit()
-
     def checked_labels(self) -> list[str]:
         return [self._entries[key].label for key in self._checked_keys()]
 

@@ -115,12 +115,6 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         """The criterion whose weight is on the x axis."""
         return self._criterion
 
-    def set_criterion(self, criterion_id: str) -> None:
-        index = self.combo.findData(criterion_id)
-        if index < 0:
-            raise KeyError(criterion_id)
-        self.combo.setCurrentIndex(index)
-
     def curve(self, option_id: str) -> tuple[np.ndarray, np.ndarray]:
         """The drawn curve of one option, read back from its item."""
         x, y = self._curves[self._ids.index(option_id)].getData()

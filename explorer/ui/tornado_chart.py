@@ -40,7 +40,6 @@ class TornadoChart(UpdatesWhenShown, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._tornado: Tornado | None = None
         self._bars: list[TornadoBar] = []
         self._names: dict[str, str] = {}
         self._criteria: dict[str, str] = {}
@@ -151,7 +150,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
             self._show([], 0.0)
             self.caption.setText("A tornado needs at least two options.")
             return
-        tornado = self._tornado = analysis.tornado
+        tornado = analysis.tornado
         self._bars = list(tornado.bars[: self._rows])
         self._show(self._bars, tornado.base)
         self._describe(tornado)

@@ -11,13 +11,16 @@ import pytest
 from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.loader import load_decision_set
 from explorer.core.problems import LoadError
-from explorer.core.profile import Profile, load_profile, parse_profile, weights_for
 from explorer.core.profiles import (
     MIGRATIONS,
     PROFILE_SCHEMA_VERSION,
+    Profile,
     ProfileError,
     dump_profile,
+    load_profile,
+    parse_profile,
     starter_profiles,
+    weights_for,
     write_profile,
 )
 
