@@ -178,7 +178,7 @@ class ProfilesChart(cc.ChartBase):
 
     # ---- selection ------------------------------------------------------------------------
     def _show_selection(self) -> None:
-        """Selected option thick in the highlight colour; the rest thinner, muted further
+        """Selected option thick in its own colour; the rest thinner, muted further
         while something is selected so the highlighted profile stands out."""
         ds = self._session.decision_set
         if ds is None:
@@ -210,7 +210,8 @@ class ProfilesChart(cc.ChartBase):
         )
         self._chosen.setVisible(selected in ds.option_ids)
         if selected in ds.option_ids:
-            i, colour = ds.option_ids.index(selected), QColor(th.highlight)
+            i = ds.option_ids.index(selected)
+            colour = theme.option_colour(i)  # the option's one colour, as in every chart
             (fill, hollow_fill), (edge, hollow_edge) = _marker(colour, th)
             hollow = self._unassessed[i].tolist()
             self._chosen.setData(
@@ -231,7 +232,7 @@ class ProfilesChart(cc.ChartBase):
         entries = []
         for i, option in enumerate(ds.options):
             chosen = option.id == selected
-            swatch = th.highlight if chosen else th.muted
+            swatch = theme.option_colour(i).name() if chosen else th.muted
             glyph = SYMBOLS[i % len(SYMBOLS)][1]
             entries.append(
                 cc.legend_entry(option.id, glyph, swatch, option.name, th.foreground, chosen)
