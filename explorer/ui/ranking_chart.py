@@ -9,7 +9,6 @@ says who moved, because a silent reorder is easy to miss.
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
@@ -20,8 +19,8 @@ from PySide6.QtCore import (
     QTimer,
     QVariantAnimation,
 )
-from PySide6.QtGui import QFontMetricsF, QResizeEvent
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QWidget
+from PySide6.QtGui import QFontMetricsF, QPainterPath, QResizeEvent
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QLabel, QWidget
 
 from explorer.core.engine import Method
 from explorer.core.robustness import near_tie_text
@@ -70,8 +69,11 @@ class RankingChart(cc.ChartBase):
         self._headline.setAccessibleName("Ranking in words")
         self._layout.insertWidget(0, self._headline)
         # each total's range (cells at their worst and best ends), just under its bar
-        self._ranges = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), beam=RANGE_CAP)
+        # (one plain path item: pyqtgraph's ErrorBarItem re-announced its bounds to the view on
+        # every update, ~0.8 ms a tick at 200 options)
+        self._ranges = QGraphicsPathItem()
         self._ranges.setZValue(5)
+        self._range_ends: dict[str, tuple[float, float]] = {}
 
         self._bars: StackedBars | None = None
         self._labels = RankLabels(cc.chart_font(self._theme, 1), self._theme, self)
@@ -147,15 +149,7 @@ class RankingChart(cc.ChartBase):
 
     def total_range_lines(self) -> dict[str, tuple[float, float]]:
         """Option id -> (low, high) of the range line drawn under its bar; {} when hidden."""
-        ds = self._session.decision_set
-        if ds is None or not self._ranges.isVisible():
-            return {}
-        opts = self._ranges.opts
-        x, left, right = opts["x"], opts["left"], opts["right"]
-        return {
-            ds.options[i].id: (float(x[k] - left[k]), float(x[k] + right[k]))
-            for k, i in enumerate(self._drawn.tolist())
-        }
+        return dict(self._range_ends) if self._ranges.isVisible() else {}
 
     def axis_label(self) -> str:
         return self._item.getAxis("bottom").labelText
@@ -182,7 +176,7 @@ class RankingChart(cc.ChartBase):
         if ds is None or result is None:
             return
         self._restyle()
-        self._ranges.setOpts(pen=cc.cosmetic_pen(self._theme.foreground, 1.4))
+        self._ranges.setPen(cc.cosmetic_pen(self._theme.foreground, 1.4))
         self._headline.setFont(cc.legend_font(self._theme))
         self._labels.restyle(self._theme)
         m = len(ds.criteria)
@@ -335,13 +329,18 @@ class RankingChart(cc.ChartBase):
         if len(r.total) != len(self._rows.y_now):
             return
         self._ranges.setVisible(not result.weights_all_zero)
-        self._ranges.setData(
-            x=r.total[drawn],
-            y=self._rows.y_now[drawn] + RANGE_Y,
-            left=r.total[drawn] - r.low[drawn],
-            right=r.high[drawn] - r.total[drawn],
-            beam=RANGE_CAP,
-        )
+        path = QPainterPath()
+        ids = self._session.decision_set.option_ids if self._session.decision_set else ()
+        self._range_ends = {}
+        for i in drawn.tolist():
+            low, high, y = float(r.low[i]), float(r.high[i]), float(self._rows.y_now[i]) + RANGE_Y
+            path.moveTo(low, y)
+            path.lineTo(high, y)
+            for x in (low, high):
+                path.moveTo(x, y - RANGE_CAP / 2)
+                path.lineTo(x, y + RANGE_CAP / 2)
+            self._range_ends[ids[i]] = (low, high)
+        self._ranges.setPath(path)
 
     def _show_headline(self) -> None:
         session = self._session

@@ -223,11 +223,18 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.front_line.setPen(pg.mkPen(fg, width=1.5, style=Qt.PenStyle.DashLine))
         self.errors.setData(pen=pg.mkPen(muted, width=1.2))
         self.rings.setPen(pg.mkPen(fg, width=RING_PEN))
-        self._brushes = []  # one per option, in file order
-        for i in range(len(self._ids)):
-            colour = theme.option_colour(i)
-            colour.setAlpha(225)  # range bars behind a point still show through its edge
-            self._brushes.append(pg.mkBrush(colour))
+        self._brushes = []  # one per option, in file order; none for a cloud of options
+        if len(self._ids) <= LABEL_LIMIT:
+            # Beyond the label limit the options' colours cycle and tell nobody apart, and
+            # per-point brushes made pyqtgraph render a sprite per size × colour: 200 options
+            # took ~20 ms a tick instead of ~8.
+            for i in range(len(self._ids)):
+                colour = theme.option_colour(i)
+                colour.setAlpha(225)  # range bars behind a point still show through its edge
+                self._brushes.append(pg.mkBrush(colour))
+        point = QColor(t.highlight)
+        point.setAlpha(210)
+        self.points.setBrush(pg.mkBrush(point))
         self.points.setPen(pg.mkPen(t.background, width=1))
         self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=SELECTED_PEN))
         self._key_full = key_pixmap(self.font(), self.devicePixelRatioF())
@@ -324,12 +331,9 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         sizes = point_size(result.totals)
         self._front = front = tradeoff.pareto_front(x, y)
         top = result.order[::-1]  # best-ranked drawn last, on top of any point it overlaps
+        per_point = {"brush": [self._brushes[i] for i in top.tolist()]} if self._brushes else {}
         self.points.setData(
-            x=x[top],
-            y=y[top],
-            size=sizes[top],
-            data=[self._ids[i] for i in top],
-            brush=[self._brushes[i] for i in top.tolist()],
+            x=x[top], y=y[top], size=sizes[top], data=[self._ids[i] for i in top], **per_point
         )
         self.errors.setData(
             x=x, y=y, left=x - xv.low, right=xv.high - x, bottom=y - yv.low, top=yv.high - y

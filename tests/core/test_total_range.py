@@ -58,3 +58,12 @@ def test_several_close_options_lead_with_the_verdict() -> None:
     assert text == (
         "Too close to call: 2 others are within A's range and it within theirs (B and C)."
     )
+
+
+def test_a_long_list_of_close_options_names_the_first_few() -> None:
+    n = 9
+    ranges = type(total_ranges(PROBLEM, W, LOWS, HIGHS))(
+        np.zeros(n), np.ones(n), np.linspace(0.6, 0.5, n)
+    )
+    text = near_tie_text([f"O{i}" for i in range(n)], ranges, np.arange(n))
+    assert text.endswith("(O1, O2, O3, O4 and 4 more).")

@@ -16,6 +16,8 @@ import numpy as np
 
 from explorer.core.engine import ScoreMatrix, desirability
 
+LISTED = 4  # names a near-tie sentence lists before it says how many more
+
 
 @dataclass(frozen=True)
 class TotalRanges:
@@ -54,8 +56,12 @@ def near_tie_text(names: list[str], ranges: TotalRanges, order: np.ndarray) -> s
     others = [names[i] for i in close]
     if len(others) == 1:
         return f"Too close to call: {lead} and {others[0]} are within each other's ranges."
-    # the verdict first: on a narrow screen the list is what gets cut
-    listed = ", ".join(others[:-1]) + f" and {others[-1]}"
+    # the verdict first: on a narrow screen the list is what gets cut; a long list names the
+    # closest few (a sentence naming 199 options helps nobody, and cost a frame to lay out)
+    if len(others) > LISTED:
+        listed = ", ".join(others[:LISTED]) + f" and {len(others) - LISTED} more"
+    else:
+        listed = ", ".join(others[:-1]) + f" and {others[-1]}"
     return (
         f"Too close to call: {len(others)} others are within {lead}'s range and it within "
         f"theirs ({listed})."
