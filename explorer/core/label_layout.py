@@ -153,7 +153,8 @@ class _Board:
         s = self.spacing
         self.boxes.append((box[0] - s, box[1] - s, box[2] + s, box[3] + s))
         if not np.isnan(leader[0]):
-            self.lines.append(tuple(float(v) for v in leader))
+            x0, y0, x1, y1 = (float(v) for v in leader)
+            self.lines.append((x0, y0, x1, y1))
 
     def box_free(self, box: Sequence[float]) -> bool:
         left, top, right, bottom = box
@@ -172,13 +173,14 @@ class _Board:
         """A leader line misses every other disc, every placed name and every other line."""
         x, y, r2 = self.discs
         x0, y0, x1, y1 = (float(v) for v in line)
+        segment = (x0, y0, x1, y1)
         dx, dy = x1 - x0, y1 - y0
         t = np.clip(((x - x0) * dx + (y - y0) * dy) / max(dx * dx + dy * dy, 1e-9), 0.0, 1.0)
         hit = (x0 + t * dx - x) ** 2 + (y0 + t * dy - y) ** 2 < r2
         hit[own] = False
-        if hit.any() or any(_crosses_box(line, box) for box in self.boxes):
+        if hit.any() or any(_crosses_box(segment, box) for box in self.boxes):
             return False
-        return not any(_crosses_line(line, other) for other in self.lines)
+        return not any(_crosses_line(segment, other) for other in self.lines)
 
     def overlap(self, cands: np.ndarray) -> np.ndarray:
         """Per candidate: the area it shares with the names placed so far."""

@@ -51,7 +51,8 @@ def parse_date(value: str) -> PartialDate | None:
     found = _FORM.match(value.strip())
     if not found:
         return None
-    year, month, day = (int(g) if g else None for g in found.groups())
+    year = int(found.group(1))  # the pattern always has a year; month and day are optional
+    month, day = (int(g) if g else None for g in found.groups()[1:])
     try:
         date(year, month or 1, day or 1)
     except ValueError:
@@ -101,8 +102,8 @@ class EvidenceAge:
 
 def evidence_age(ds: DecisionSet, today: date) -> EvidenceAge:
     """How old the newest dated source is on `today`; undated sources are counted apart."""
-    dated = [(parse_date(s.published), s) for s in ds.sources if s.published]
-    dated = [(d, s) for d, s in dated if d is not None]
+    parsed = [(parse_date(s.published), s) for s in ds.sources if s.published]
+    dated = [(d, s) for d, s in parsed if d is not None]
     undated = len(ds.sources) - len(dated)
     if not dated:
         return EvidenceAge(None, "", 0, undated)

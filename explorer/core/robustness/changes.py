@@ -102,7 +102,7 @@ def weight_changes(
     out = []
     for j, interval in enumerate(stability_intervals(problem, w)):
         crit = decision_set.criterion(interval.criterion).name
-        ends = (
+        ends: tuple[tuple[Literal["rises", "falls"], float, str | None], ...] = (
             ("falls", interval.low, interval.overtaken_below),
             ("rises", interval.high, interval.overtaken_above),
         )

@@ -95,9 +95,9 @@ def _interval(
     ids = problem.option_ids
     t0 = float(w[j])
     if len(w) == 1:  # a lone criterion always holds 100 %: there is nothing to move
-        top = ids[leader(totals)]
+        lead_id = ids[leader(totals)]
         crit = problem.criterion_ids[0]
-        return StabilityInterval(crit, 1.0, top, 1.0, 1.0, None, None, 1.0, 1.0, None, None)
+        return StabilityInterval(crit, 1.0, lead_id, 1.0, 1.0, None, None, 1.0, 1.0, None, None)
     a, b = wsm_lines(d, w, j)
     top = int(order[0])
 
