@@ -49,6 +49,10 @@ class FittedLegend(LegendLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def set_entries(self, entries: list[tuple[str, str]]) -> None:
+        """Charts hand their entries over on every update; packing (a text measurement per
+        entry) runs only when they change."""
+        if entries == self._entries:
+            return
         self._entries = list(entries)
         self._packed_for = -1
         self._pack()
