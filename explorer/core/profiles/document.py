@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,13 +22,14 @@ import yaml
 from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method
 from explorer.core.fields import ID_PATTERN, Fields
+from explorer.core.input_files import FileRefused, read_regular
 from explorer.core.problems import LoadError, Problem, display_path
 from explorer.core.profiles.analysis_fields import (
     parse_briefing,
     parse_source_weights,
     source_weights_data,
 )
-from explorer.core.yamlsafe import YamlDoc, parse_yaml_text
+from explorer.core.yamlsafe import YamlDoc, parse_yaml_text, shown
 
 PROFILE_SCHEMA_VERSION = 2
 MAX_PROFILE_BYTES = 256 * 1024
@@ -103,11 +103,13 @@ def _version(data: dict[str, Any], f: Fields) -> int | None:
         f.report(("schema_version",), "is required but missing")
         return None
     value = data["schema_version"]
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-    if not ok or int(value) != value:
-        f.report(("schema_version",), f"must be a whole number, not {value!r}")
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    number = f.checked_number(value, ("schema_version",)) if ok else None
+    if number is None or int(number) != number:
+        if number is not None or not ok:
+            f.report(("schema_version",), f"must be a whole number, not {shown(value)}")
         return None
-    version = int(value)
+    version = int(number)
     if version > PROFILE_SCHEMA_VERSION:
         f.report(
             ("schema_version",),
@@ -231,10 +233,9 @@ def read_bytes(path: Path, limit: int = MAX_PROFILE_BYTES) -> bytes:
     """The file's bytes, refusing anything over `limit` before reading it into memory."""
     file = display_path(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as exc:
-        raise LoadError([Problem(file, 0, "", f"cannot read: {exc.strerror}")]) from None
+        raw = read_regular(path, limit)
+    except FileRefused as exc:
+        raise LoadError([Problem(file, 0, "", str(exc))]) from None
     if len(raw) > limit:
         raise LoadError([Problem(file, 0, "", f"file is over the {limit}-byte limit")])
     return raw
