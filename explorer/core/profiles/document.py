@@ -242,7 +242,9 @@ def read_bytes(path: Path, limit: int = MAX_PROFILE_BYTES) -> bytes:
 
 
 def parse_profile_bytes(raw: bytes, file: str, path: Path | None = None) -> Profile:
-    doc = parse_yaml_text(decode_text(raw, file), file)
+    # expanded text is held to the file's own byte cap: aliases cannot stand for more than a
+    # file could hold, so whatever is read can be written back out within the cap
+    doc = parse_yaml_text(decode_text(raw, file), file, max_chars=MAX_PROFILE_BYTES)
     return profile_from_doc(doc, raw, path)
 
 
@@ -311,3 +313,15 @@ def dump_data(data: dict[str, Any]) -> str:
 def dump_profile(profile: Profile) -> str:
     """Canonical text: dump_profile(parse(dump_profile(p))) == dump_profile(p)."""
     return dump_data(profile_to_data(profile))
+
+
+def profile_bytes(profile: Profile, file: str) -> bytes:
+    """The file's bytes, but only if they read back as a profile: a write must never leave a
+    file this app would then refuse (over the size cap, say, once unknown fields were written
+    out in full). Raises LoadError with what the reader would have said."""
+    try:
+        raw = dump_profile(profile).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in some text
+        raise LoadError([Problem(file, 0, "", "holds text that is not valid Unicode")]) from None
+    parse_profile_bytes(raw, file)
+    return raw
