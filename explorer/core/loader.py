@@ -32,9 +32,9 @@ class LoadResult:
 
 
 def _yaml_files(path: Path) -> tuple[list[Path], list[Problem]]:
-    """The set's files, header first. Anything named like YAML that cannot be read (a dangling
-    link, a FIFO, a folder called x.yaml) is reported: skipping it would load a set one option
-    short without a word."""
+    """The set's files, header first. Everything named like YAML is listed, even what cannot be
+    read (a dangling link, a FIFO, a folder called x.yaml): reading it reports why, where
+    skipping it would load a set one option short without a word."""
     kind = problem_with(path)
     if kind is None:
         return [path], []
@@ -49,16 +49,10 @@ def _yaml_files(path: Path) -> tuple[list[Path], list[Problem]]:
     if len(entries) > MAX_FILES:
         return [], [Problem(display_path(path), 0, "", f"more than {MAX_FILES} YAML files")]
     header = path / HEADER_FILE
-    problems = [
-        Problem(display_path(p), 0, "", why)
-        for p in entries
-        for why in [problem_with(p)]
-        if why is not None and p != header
-    ]
     if header not in entries:
         return [], [Problem(display_path(header), 0, "", "a decision-set folder needs this file")]
     entries.remove(header)
-    return [header, *entries], problems
+    return [header, *entries], []
 
 
 def _check_schema_version(fields: Fields, data: dict[str, Any], required: bool) -> None:
@@ -203,17 +197,34 @@ class _Builder:
         )
 
 
+INTERNAL_ERROR = "could not be read because of a fault in this app"
+
+
 def load_decision_set(
     path: Path, strict: bool = False, search_dirs: list[Path] | None = None
 ) -> LoadResult:
-    """Load and validate; raises LoadError listing every problem (warnings ride along)."""
-    path = Path(path)
+    """Load and validate; raises LoadError listing every problem (warnings ride along).
+
+    LoadError is the only way this fails. Every known kind of bad input is reported at its
+    field; anything else escaping (a fault in this code, found by some input no one thought of)
+    still becomes a LoadError, so the window shows its problems dialog and keeps the set it had
+    rather than dying with a traceback. The fuzzing tests treat that message as a failure.
+    """
+    try:
+        return _load(Path(path), strict, search_dirs)
+    except LoadError:
+        raise
+    except Exception as exc:  # a fault, not bad input: see the docstring
+        reason = f"{INTERNAL_ERROR} ({type(exc).__name__}: {exc}); please report it"
+        raise LoadError([Problem(display_path(Path(path)), 0, "", reason)]) from exc
+
+
+def _load(path: Path, strict: bool, search_dirs: list[Path] | None) -> LoadResult:
     files, problems = _yaml_files(path)
-    if not files:
+    if problems:
         raise LoadError(problems)
     base = path if path.is_dir() else path.parent
     builder = _Builder(strict, [base, *(search_dirs or [])])
-    builder.problems.extend(problems)
     for i, file in enumerate(files):
         try:
             doc = read_yaml(file)

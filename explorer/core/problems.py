@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +45,12 @@ class LoadError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working directory read better in messages; absolute otherwise."""
+    """Paths relative to the working directory read better in messages; absolute otherwise.
+
+    The folder is resolved, not the name: a symbolic link is named as itself, not as its target.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        where = path.absolute().parent.resolve() / path.name
+        return str(where.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
-        return os.path.normpath(os.path.abspath(path)) if not path.is_absolute() else str(path)
+        return str(path)

@@ -242,6 +242,8 @@ def read_bytes(path: Path, limit: int = MAX_PROFILE_BYTES) -> bytes:
 
 
 def parse_profile_bytes(raw: bytes, file: str, path: Path | None = None) -> Profile:
+    if len(raw) > MAX_PROFILE_BYTES:  # however the bytes arrived: a file, a code, a save
+        raise LoadError([Problem(file, 0, "", f"file is over the {MAX_PROFILE_BYTES}-byte limit")])
     # expanded text is held to the file's own byte cap: aliases cannot stand for more than a
     # file could hold, so whatever is read can be written back out within the cap
     doc = parse_yaml_text(decode_text(raw, file), file, max_chars=MAX_PROFILE_BYTES)

@@ -127,15 +127,13 @@ def decode(code: str) -> Profile:
         raise ShareCodeError("the share code does not hold a profile")
     if _deeper_than(data, MAX_DEPTH):
         raise LoadError([Problem(FILE, 0, "", _TOO_DEEP)])
-    # Held to exactly the rules of a profile file by becoming one: the same text a save would
-    # write, read back by the same reader (size, depth, expansion, text that must be Unicode).
-    try:
-        raw = dump_data(data).encode("utf-8")
+    try:  # JSON's \ud800 escapes can spell a lone surrogate, which no file can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise ShareCodeError("the share code holds text that is not valid Unicode") from None
-    if len(raw) > MAX_PROFILE_BYTES:
-        message = f"the profile is over the {MAX_PROFILE_BYTES}-byte limit of a profile file"
-        raise LoadError([Problem(FILE, 0, "", message)])
+    # Held to exactly the rules of a profile file by becoming one: the same text a save would
+    # write, read back by the same reader (size cap, depth, expansion, keys).
+    raw = dump_data(data).encode("utf-8")
     try:
         return parse_profile_bytes(raw, FILE)
     except LoadError as exc:  # lines of the rebuilt text mean nothing to whoever pasted a code
