@@ -1,6 +1,6 @@
 """Fuzzing settings: a bounded, reproducible run in every `make test`; `make fuzz` goes long.
 
-FUZZ_EXAMPLES sets the examples per input class (default 60, derandomized so CI is stable);
+FUZZ_EXAMPLES sets the examples per input class (default 150, derandomized so CI is stable);
 `make fuzz` runs 2,000 per class with fresh random seeds. Each case runs in a sandboxed worker
 (sandbox.py) under a memory cap (FUZZ_MEMORY_MB, default 1024) and a time limit
 (FUZZ_CASE_SECONDS, default 10); outcomes per class are written to tests/output/fuzz-stats.json.
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from sandbox import Sandbox
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 LONG = os.environ.get("FUZZ_LONG") == "1"
 STATS: dict[str, dict[str, int]] = {}
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
