@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
+import tempfile
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -36,7 +38,7 @@ def _serve(conn: Any, memory_mb: int) -> None:
             answer = getattr(targets, name)(payload)
         except MemoryError:
             answer = {"kind": "memory", "detail": f"MemoryError under a {memory_mb} MB cap"}
-        except BaseException:  # noqa: BLE001 - every escape is the finding, reported back
+        except BaseException:  # every escape is the finding, reported back
             answer = {"kind": "traceback", "detail": traceback.format_exc()[-3000:]}
         conn.send(answer)
 
@@ -48,10 +50,12 @@ class Sandbox:
         self._context = multiprocessing.get_context("spawn")
         self._process: Any = None
         self._conn: Any = None
+        self._tmp = tempfile.mkdtemp(prefix="fuzz-")
 
     def _start(self) -> None:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one thread: less address space
         os.environ.setdefault("OMP_NUM_THREADS", "1")
+        os.environ["FUZZ_TMPDIR"] = self._tmp
         parent, child = self._context.Pipe()
         self._process = self._context.Process(
             target=_serve, args=(child, self.memory_mb), daemon=True
@@ -84,6 +88,7 @@ class Sandbox:
 
     def close(self) -> None:
         self._stop()
+        shutil.rmtree(self._tmp, ignore_errors=True)
 
 
 def checked(run: Callable[[str, Any], dict[str, Any]], stats: dict[str, Any], cls: str):

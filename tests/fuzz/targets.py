@@ -14,6 +14,7 @@ import io
 import json
 import math
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,6 @@ from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.fields import ID_PATTERN, MAX_MAGNITUDE
 from explorer.core.loader import INTERNAL_ERROR, load_decision_set
 from explorer.core.problems import LoadError, one_line
-from explorer.core.profiles.document import parse_profile_bytes
 from explorer.core.profiles import (
     ProfileError,
     ShareCodeError,
@@ -35,14 +35,17 @@ from explorer.core.profiles import (
     share_code,
     write_profile,
 )
+from explorer.core.profiles.document import parse_profile_bytes
 
-_ROOT = Path(tempfile.mkdtemp(prefix="fuzz-"))
-_COUNTER = iter(range(10**9))
+# the parent makes (and removes) this folder: a killed worker cannot clean up after itself
+_ROOT = Path(os.environ.get("FUZZ_TMPDIR") or tempfile.mkdtemp(prefix="fuzz-"))
 
 
 def _fresh() -> Path:
-    folder = _ROOT / str(next(_COUNTER))
-    folder.mkdir()
+    """An empty folder per case; the previous case's is removed first."""
+    folder = _ROOT / "case"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     return folder
 
 
@@ -205,4 +208,3 @@ def sleep_probe(seconds: float) -> dict[str, Any]:
 
     time.sleep(seconds)
     return {"kind": "accepted", "detail": ""}
-
