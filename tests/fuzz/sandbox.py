@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -34,12 +35,16 @@ def _serve(conn: Any, memory_mb: int) -> None:
             name, payload = conn.recv()
         except EOFError:
             return
+        started = time.perf_counter()
         try:
             answer = getattr(targets, name)(payload)
         except MemoryError:
             answer = {"kind": "memory", "detail": f"MemoryError under a {memory_mb} MB cap"}
         except BaseException:  # every escape is the finding, reported back
             answer = {"kind": "traceback", "detail": traceback.format_exc()[-3000:]}
+        answer["seconds"] = time.perf_counter() - started
+        # the worker's peak so far (Linux reports KiB): an upper bound for this case's memory
+        answer["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         conn.send(answer)
 
 
@@ -98,6 +103,9 @@ def checked(run: Callable[[str, Any], dict[str, Any]], stats: dict[str, Any], cl
         answer = run(name, payload)
         tally = stats.setdefault(cls, {})
         tally[answer["kind"]] = tally.get(answer["kind"], 0) + 1
+        for key in ("seconds", "peak_mb"):
+            if key in answer:
+                tally[f"max {key}"] = round(max(tally.get(f"max {key}", 0), answer[key]), 3)
         return answer
 
     return go
