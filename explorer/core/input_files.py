@@ -55,8 +55,11 @@ def problem_with(path: Path) -> str | None:
     return None if stat.S_ISREG(mode) else "is not a regular file"
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """Up to `limit` + 1 bytes of a regular file (one more, so the caller can see it is over)."""
+def read_regular(path: Path, limit: int, refuse_larger: bool = True) -> bytes:
+    """Up to `limit` + 1 bytes of a regular file (one more, so the caller can see it is over).
+
+    A file over `limit` is refused before anything is read, unless `refuse_larger` is False
+    (a long source text is checked against its first `limit` bytes)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -69,7 +72,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(mode):
             raise FileRefused(next((r for t, r in _KINDS if t(mode)), "is not a regular file"))
         size = os.fstat(fd).st_size
-        if size > limit:  # refused before reading it into memory
+        if size > limit and refuse_larger:  # refused before reading it into memory
             raise FileRefused(f"file is {size} bytes, over the {limit}-byte limit")
         chunks, size = [], 0
         while size <= limit:

@@ -104,7 +104,7 @@ def source_text(src: Source) -> str | None:
     if src.path is None:
         return None
     try:
-        raw = read_regular(src.path, MAX_SOURCE_BYTES)
+        raw = read_regular(src.path, MAX_SOURCE_BYTES, refuse_larger=False)
     except FileRefused:
         return None
     return raw[:MAX_SOURCE_BYTES].decode("utf-8", errors="replace")

@@ -153,16 +153,14 @@ class _Converter:
         try:
             return self.constructor.construct_object(node)
         except Exception:
-            # constructors raise KeyError (!!bool maybe) or IndexError (an empty !!float)
-            shown_tag = "" if node.tag == _resolved(node) else f"{_tag(node.tag)} "
+            # An explicit tag sends any text to a constructor, and they fail in many ways
+            # (KeyError for !!bool maybe, IndexError for an empty !!float, ValueError...):
+            # whatever they raise, the cause is the value, so it is reported as one.
+            plain = self.constructor.resolve(yaml.ScalarNode, node.value, (True, False))
+            shown_tag = "" if node.tag == plain else f"{_tag(node.tag)} "
             raise self.fail(
                 node, path, f"unreadable value {shown_tag}{shown(node.value)}"
             ) from None
-
-
-def _resolved(node: yaml.ScalarNode) -> str:
-    """The tag plain text would get without an explicit tag (to say when a tag was the cause)."""
-    return yaml.SafeLoader("").resolve(yaml.ScalarNode, node.value, (True, False))
 
 
 def _decode(raw: bytes, file: str) -> str:

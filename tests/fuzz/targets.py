@@ -135,6 +135,11 @@ def decision_set(payload: dict[str, Any]) -> dict[str, Any]:
         if code != 1 or "Traceback" in err:
             return {"kind": "traceback", "detail": f"validate exit {code}: {err[-1500:]}"}
         return _messages(exc)
+    unreadable = [*payload.get("fifos", []), *payload.get("dirs", [])] + [
+        name for name, target in payload.get("links", {}).items() if not (folder / target).is_file()
+    ]
+    if any(name.endswith(".yaml") for name in unreadable):  # skipped: a set one file short
+        return {"kind": "wrong-accept", "detail": f"loaded without {unreadable}"}
     return _check_set(folder) or {"kind": "accepted", "detail": ""}
 
 
