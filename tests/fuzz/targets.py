@@ -191,7 +191,8 @@ def code(payload: str) -> dict[str, Any]:
         if answer["kind"] != "refused":
             return answer
         decoded = None
-    cli_code, _, err = _cli("profile", "decode", payload, "--out", str(out))
+    # "--": a pasted code that begins with "-" is still the code, not an option
+    cli_code, _, err = _cli("profile", "decode", "--out", str(out), "--", payload)
     if decoded is None:
         if cli_code != 1 or out.exists() or "Traceback" in err:
             return {"kind": "wrong-accept", "detail": f"decode --out exit {cli_code}: {err[:300]}"}
