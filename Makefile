@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench screenshots dist clean
+.PHONY: run test fuzz lint bench screenshots dist clean
 
 run: $(VENV)/.installed
 	@scripts/qt-system-libs.sh run
@@ -14,6 +14,10 @@ test: $(VENV)/.installed
 	$(VENV)/bin/ruff check explorer tests benchmarks
 	$(VENV)/bin/ruff format --check explorer tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# hostile inputs at length: fresh random seeds, 2,000 examples per input class (tests/fuzz)
+fuzz: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen FUZZ_LONG=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(PY) -m pytest -q -p no:randomly tests/fuzz
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check explorer tests benchmarks

@@ -12,9 +12,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from explorer.core.problems import Problem
-from explorer.core.yamlsafe import PathKey, YamlDoc, format_path
+from explorer.core.yamlsafe import PathKey, YamlDoc, format_path, shown
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# \Z, not $: "$" also matches before a final line break, so "us_cost\n" would pass as an id
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+# The one bound every number read from a file must meet. Far beyond any real score, scale or
+# weight, yet small enough that the arithmetic done on them (a scale's span, a sum of weights over
+# every node a file may hold, squares in TOPSIS) stays finite: past it a 309-digit integer
+# overflowed float(), a scale of ±1e308 had an infinite span and ten weights of 1e308 summed to inf.
+MAX_MAGNITUDE = 1e15
 
 _MISSING = object()
 
@@ -79,10 +85,24 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.report((*path, key), f"must be a number, not {_type_name(value)} ({value!r})")
             return None
-        if not math.isfinite(value):
-            self.report((*path, key), f"must be a finite number, not {value}")
+        return self.checked_number(value, (*path, key))
+
+    def checked_number(self, value: int | float, path: PathKey) -> float | None:
+        """The number as a float if it is finite and within ±MAX_MAGNITUDE, else reported."""
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for any float
+            number = math.inf
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(path, f"must be a finite number, not {value}")
             return None
-        return float(value)
+        if not abs(number) <= MAX_MAGNITUDE:
+            self.report(
+                path,
+                f"{shown(value)} is out of range (numbers must be within ±{MAX_MAGNITUDE:g})",
+            )
+            return None
+        return number
 
     def choice(
         self, mapping: dict[str, Any], path: PathKey, key: str, allowed: Iterable[str]

@@ -12,6 +12,7 @@ from typing import Any
 
 from explorer.core import sections
 from explorer.core.fields import Fields
+from explorer.core.input_files import problem_with
 from explorer.core.model import Assessment, Criterion, DecisionSet, Option, Source
 from explorer.core.problems import LoadError, Problem, display_path
 from explorer.core.quotes import normalise
@@ -31,18 +32,27 @@ class LoadResult:
 
 
 def _yaml_files(path: Path) -> tuple[list[Path], list[Problem]]:
-    if path.is_file():
+    """The set's files, header first. Everything named like YAML is listed, even what cannot be
+    read (a dangling link, a FIFO, a folder called x.yaml): reading it reports why, where
+    skipping it would load a set one option short without a word."""
+    kind = problem_with(path)
+    if kind is None:
         return [path], []
-    if not path.is_dir():
+    if kind == "does not exist":
         return [], [Problem(display_path(path), 0, "", "no such file or folder")]
-    files = sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
-    header = path / HEADER_FILE
-    if header not in files:
-        return [], [Problem(display_path(header), 0, "", "a decision-set folder needs this file")]
-    if len(files) > MAX_FILES:
+    if kind != "is a folder, not a file":
+        return [], [Problem(display_path(path), 0, "", kind)]
+    try:
+        entries = sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"})
+    except OSError as exc:
+        return [], [Problem(display_path(path), 0, "", f"cannot list the folder: {exc.strerror}")]
+    if len(entries) > MAX_FILES:
         return [], [Problem(display_path(path), 0, "", f"more than {MAX_FILES} YAML files")]
-    files.remove(header)
-    return [header, *files], []
+    header = path / HEADER_FILE
+    if header not in entries:
+        return [], [Problem(display_path(header), 0, "", "a decision-set folder needs this file")]
+    entries.remove(header)
+    return [header, *entries], []
 
 
 def _check_schema_version(fields: Fields, data: dict[str, Any], required: bool) -> None:
@@ -68,6 +78,7 @@ class _Builder:
         self.search_dirs = search_dirs
         self.problems: list[Problem] = []
         self.header: dict[str, Any] = {}
+        self.header_fields: Fields | None = None  # set-wide problems point into the header file
         self.criteria: list[tuple[Criterion, Fields, tuple]] = []
         self.sources: list[tuple[Source, Fields, tuple]] = []
         self.options: list[tuple[Option, Fields, tuple, dict[str, Any] | None]] = []
@@ -86,6 +97,7 @@ class _Builder:
         fields.unknown_keys(data, (), PART_KEYS)
         _check_schema_version(fields, data, required=is_header)
         if is_header:
+            self.header_fields = fields
             for key in ("id", "title", "question"):
                 value = fields.identifier(data, ()) if key == "id" else fields.text(data, (), key)
                 self.header[key] = value
@@ -133,14 +145,14 @@ class _Builder:
         criteria = self._unique("criterion", self.criteria)
         sources = self._unique("source", self.sources)
         options = self._unique("option", self.options)
-        if not criteria and not any(p.field.startswith("criteria") for p in self.problems):
-            self.problems.append(
-                Problem(display_path(location), 0, "criteria", "no criteria defined")
-            )
-        if not options and not any(p.field.startswith("options") for p in self.problems):
-            self.problems.append(
-                Problem(display_path(location), 0, "options", "no options defined")
-            )
+        for kind, found in (("criteria", criteria), ("options", options)):
+            if not found and not any(p.field.startswith(kind) for p in self.problems):
+                if self.header_fields is not None:  # at the key if written, else line 1
+                    self.header_fields.report((kind,), f"no {kind} defined")
+                else:
+                    self.problems.append(
+                        Problem(display_path(location), 1, kind, f"no {kind} defined")
+                    )
         # normalised once per source here, not once per quote in the checks
         texts = {
             sid: None if text is None else normalise(text)
@@ -151,9 +163,10 @@ class _Builder:
         for option, fields, path, assessments in self.options:
             if options.get(option.id, (None,))[0] is not option:
                 continue
-            for sid in (*option.advocates, *option.opponents):
-                if sid not in sources and sid not in self.broken_sources:
-                    fields.report(path, f"option '{option.id}' names unknown source '{sid}'")
+            for key in ("advocates", "opponents"):
+                for i, sid in enumerate(getattr(option, key)):
+                    if sid not in sources and sid not in self.broken_sources:
+                        fields.report((*path, key, i), f"unknown source '{sid}'")
             if assessments is None or not criteria:  # nothing to check cells against
                 continue
             ctx = sections.CellContext(
@@ -184,11 +197,29 @@ class _Builder:
         )
 
 
+INTERNAL_ERROR = "could not be read because of a fault in this app"
+
+
 def load_decision_set(
     path: Path, strict: bool = False, search_dirs: list[Path] | None = None
 ) -> LoadResult:
-    """Load and validate; raises LoadError listing every problem (warnings ride along)."""
-    path = Path(path)
+    """Load and validate; raises LoadError listing every problem (warnings ride along).
+
+    LoadError is the only way this fails. Every known kind of bad input is reported at its
+    field; anything else escaping (a fault in this code, found by some input no one thought of)
+    still becomes a LoadError, so the window shows its problems dialog and keeps the set it had
+    rather than dying with a traceback. The fuzzing tests treat that message as a failure.
+    """
+    try:
+        return _load(Path(path), strict, search_dirs)
+    except LoadError:
+        raise
+    except Exception as exc:  # a fault, not bad input: see the docstring
+        reason = f"{INTERNAL_ERROR} ({type(exc).__name__}: {exc}); please report it"
+        raise LoadError([Problem(display_path(Path(path)), 0, "", reason)]) from exc
+
+
+def _load(path: Path, strict: bool, search_dirs: list[Path] | None) -> LoadResult:
     files, problems = _yaml_files(path)
     if problems:
         raise LoadError(problems)

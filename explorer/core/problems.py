@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+MAX_MESSAGE_CHARS = 400
+# line breaks and other control characters inside a message (they come from users' values, or
+# from a library's multi-line text) would split one problem across lines: they are shown escaped
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    text = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +30,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         prefix = "" if self.severity == "error" else "warning: "
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {prefix}{self.message}"
+        field = f" {one_line(self.field)}:" if self.field else ""
+        return f"{one_line(where)}:{field} {prefix}{one_line(self.message)}"
 
 
 class LoadError(Exception):
@@ -34,8 +45,12 @@ class LoadError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working directory read better in messages; absolute otherwise."""
+    """Paths relative to the working directory read better in messages; absolute otherwise.
+
+    The folder is resolved, not the name: a symbolic link is named as itself, not as its target.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        where = path.absolute().parent.resolve() / path.name
+        return str(where.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
         return str(path)

@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from explorer.core.problems import LoadError, Problem, display_path
-from explorer.core.profiles import Profile, as_written_now, dump_profile, load_profile, utc_now
+from explorer.core.profiles import Profile, as_written_now, load_profile, utc_now
 from explorer.core.profiles.atomic import write_atomic
+from explorer.core.profiles.document import profile_bytes
 
 RECOVERY_KEY = "recovery"
 FILE_NAME = "autosave.yaml"
@@ -26,7 +27,9 @@ class Recovery:
     saved_at: str
 
 
-def write_recovery(file: Path, profile: Profile, set_path: Path, profile_path: Path | None) -> None:
+def write_recovery(file: Path, profile: Profile, set_path: Path, profile_path: Path | None) -> bool:
+    """Autosave; False (nothing written) when the profile would not read back as a file, which
+    a timer-driven save has no one to tell: the last good autosave is worth more than a bad one."""
     block = {
         "set_path": str(set_path),
         "profile_path": str(profile_path) if profile_path else None,
@@ -34,7 +37,12 @@ def write_recovery(file: Path, profile: Profile, set_path: Path, profile_path: P
     }
     marked = replace(as_written_now(profile), extra={**profile.extra, RECOVERY_KEY: block})
     file.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(file, dump_profile(marked).encode("utf-8"))
+    try:
+        data = profile_bytes(marked, display_path(file))
+    except LoadError:
+        return False
+    write_atomic(file, data)
+    return True
 
 
 def read_recovery(file: Path) -> Recovery | None:

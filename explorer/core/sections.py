@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.fields import Fields
+from explorer.core.input_files import FileRefused, inside, problem_with, read_regular
 from explorer.core.model import (
     Assessment,
     Criterion,
@@ -94,9 +95,20 @@ def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]
         cite["url"] = ""
     if None in (sid, title, file, origin, position):
         return None
-    resolved = next((d / file for d in search if (d / file).is_file()), None)
+    candidates = [c for c in (inside(d, file) for d in search) if c is not None]
+    if not candidates:
+        fields.report(
+            (*path, "file"),
+            f"'{file}' must name a file inside the decision set's folder "
+            "(no absolute path, no '..', no link pointing out)",
+        )
+        return None
+    resolved = next((c for c in candidates if problem_with(c) is None), None)
     if resolved is None:
-        fields.report((*path, "file"), f"source text '{file}' not found", severity="warning")
+        why = problem_with(candidates[0])
+        missing = why == "does not exist"
+        message = f"source text '{file}' not found" if missing else f"source text '{file}' {why}"
+        fields.report((*path, "file"), message, severity="warning")
     return Source(sid, title, file, origin, position, publisher, period, resolved, **cite)
 
 
@@ -105,10 +117,10 @@ def source_text(src: Source) -> str | None:
     if src.path is None:
         return None
     try:
-        with src.path.open("rb") as handle:
-            return handle.read(MAX_SOURCE_BYTES).decode("utf-8", errors="replace")
-    except OSError:
+        raw = read_regular(src.path, MAX_SOURCE_BYTES, refuse_larger=False)
+    except FileRefused:
         return None
+    return raw[:MAX_SOURCE_BYTES].decode("utf-8", errors="replace")
 
 
 def _phases(fields: Fields, data: dict[str, Any], path: tuple) -> tuple[Phase, ...]:

@@ -610,8 +610,9 @@ def test_evidence_citing_an_unknown_source(folder):
 def test_advocate_naming_an_unknown_source(folder):
     edit(folder / "car.yaml", "opponents: [note]", "opponents: [note, blog]")
     problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (CAR, 1, "")
-    assert problem.message == "option 'car' names unknown source 'blog'"
+    line = line_of(folder / "car.yaml", "opponents: [note, blog]")
+    assert (problem.file, problem.line, problem.field) == (CAR, line, "opponents[1]")
+    assert problem.message == "unknown source 'blog'"
 
 
 def test_broken_source_is_reported_once(folder):

@@ -9,6 +9,7 @@ backup, linked rather than copied so keeping it costs no extra write.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 import shutil
@@ -27,15 +28,28 @@ except ImportError:
 
 TEMP_SUFFIX = ".tmp"
 LOCK_WAIT_SECONDS = 10.0
+MAX_NAME_BYTES = 255  # a file name's limit on every common file system
+_TOKEN_HEX = 12
+STALE_SECONDS = 60.0  # a temporary this old is no write in progress: writes take milliseconds
 
 
 class LockTimeout(TimeoutError):
     """Another process held the folder's lock for longer than anyone should."""
 
 
+def fit_name(name: str, room: int) -> str:
+    """`name` cut (at a character boundary) to at most `room` bytes of UTF-8: a name of 78 CJK
+    characters is 234 bytes, fine alone but over 255 once a suffix is added."""
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return name
+
+
 def temp_name(target: Path) -> Path:
     """A hidden sibling: same folder (so the rename is atomic), never listed as a profile."""
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    room = MAX_NAME_BYTES - len(f"..{'0' * _TOKEN_HEX}{TEMP_SUFFIX}")
+    name = fit_name(target.name, room)
+    return target.with_name(f".{name}.{secrets.token_hex(_TOKEN_HEX // 2)}{TEMP_SUFFIX}")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -81,8 +95,36 @@ def keep_backup(path: Path, backup: Path) -> None:
         raise
 
 
+def create_atomic(path: Path, data: bytes) -> None:
+    """Write a *new* file: complete or absent, and FileExistsError if `path` exists by the time
+    it would appear. Checking first and replacing after would let two writers both succeed and
+    one silently win; a hard link is created only if the name is free, in one step."""
+    sweep_stale(path)
+    staging = temp_name(path)
+    try:
+        _write_new(staging, data)
+        try:
+            os.link(staging, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: reserve the name, then fill it
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            os.replace(staging, path)
+    finally:
+        staging.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def sweep_stale(target: Path, older_than: float = STALE_SECONDS) -> None:
+    """Remove temporaries a killed writer of `target` left behind (writes take milliseconds)."""
+    room = MAX_NAME_BYTES - len(f"..{'0' * _TOKEN_HEX}{TEMP_SUFFIX}")
+    pattern = f".{glob.escape(fit_name(target.name, room))}.*{TEMP_SUFFIX}"
+    sweep_temp_files(target.parent, older_than, pattern)
+
+
 def write_atomic(path: Path, data: bytes, backup: Path | None = None) -> None:
     """Replace `path` with `data` so that it is always either entirely old or entirely new."""
+    sweep_stale(path)
     staging = temp_name(path)
     try:
         _write_new(staging, data)
@@ -135,10 +177,13 @@ def move_atomic(source: Path, target: Path) -> None:
         fsync_dir(source.parent)
 
 
-def sweep_temp_files(folder: Path, older_than: float = 600.0) -> None:
-    """Remove temporary files a killed writer left behind; recent ones may still be in use."""
+def sweep_temp_files(
+    folder: Path, older_than: float = 600.0, pattern: str = f".*{TEMP_SUFFIX}"
+) -> None:
+    """Remove temporary files a killed writer left behind; recent ones may still be in use
+    (older_than=0 is for a caller holding the folder's lock, when none can be)."""
     cutoff = time.time() - older_than
-    for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
+    for leftover in folder.glob(pattern):
         with contextlib.suppress(OSError):
             if leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
@@ -172,7 +217,8 @@ def folder_lock(lock_file: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[No
     the folder locked. Atomic replacement alone already prevents torn files; the lock is what
     lets a conflict check and the write that follows it happen as one step.
     """
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o666)
+    # never through a symbolic link: a planted one would have us create or lock a file elsewhere
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     try:
         deadline = time.monotonic() + wait
         while not _try_lock(fd):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,13 +23,14 @@ from explorer import __version__
 from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method
 from explorer.core.fields import ID_PATTERN, Fields
+from explorer.core.input_files import FileRefused, read_regular
 from explorer.core.problems import LoadError, Problem, display_path
 from explorer.core.profiles.analysis_fields import (
     parse_briefing,
     parse_source_weights,
     source_weights_data,
 )
-from explorer.core.yamlsafe import YamlDoc, parse_yaml_text
+from explorer.core.yamlsafe import YamlDoc, parse_yaml_text, shown
 
 PROFILE_SCHEMA_VERSION = 2
 MAX_PROFILE_BYTES = 256 * 1024
@@ -113,11 +113,13 @@ def _version(data: dict[str, Any], f: Fields) -> int | None:
         f.report(("schema_version",), "is required but missing")
         return None
     value = data["schema_version"]
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-    if not ok or int(value) != value:
-        f.report(("schema_version",), f"must be a whole number, not {value!r}")
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    number = f.checked_number(value, ("schema_version",)) if ok else None
+    if number is None or int(number) != number:
+        if number is not None or not ok:
+            f.report(("schema_version",), f"must be a whole number, not {shown(value)}")
         return None
-    version = int(value)
+    version = int(number)
     if version > PROFILE_SCHEMA_VERSION:
         f.report(
             ("schema_version",),
@@ -243,17 +245,20 @@ def read_bytes(path: Path, limit: int = MAX_PROFILE_BYTES) -> bytes:
     """The file's bytes, refusing anything over `limit` before reading it into memory."""
     file = display_path(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as exc:
-        raise LoadError([Problem(file, 0, "", f"cannot read: {exc.strerror}")]) from None
+        raw = read_regular(path, limit)
+    except FileRefused as exc:
+        raise LoadError([Problem(file, 0, "", str(exc))]) from None
     if len(raw) > limit:
         raise LoadError([Problem(file, 0, "", f"file is over the {limit}-byte limit")])
     return raw
 
 
 def parse_profile_bytes(raw: bytes, file: str, path: Path | None = None) -> Profile:
-    doc = parse_yaml_text(decode_text(raw, file), file)
+    if len(raw) > MAX_PROFILE_BYTES:  # however the bytes arrived: a file, a code, a save
+        raise LoadError([Problem(file, 0, "", f"file is over the {MAX_PROFILE_BYTES}-byte limit")])
+    # expanded text is held to the file's own byte cap: aliases cannot stand for more than a
+    # file could hold, so whatever is read can be written back out within the cap
+    doc = parse_yaml_text(decode_text(raw, file), file, max_chars=MAX_PROFILE_BYTES)
     return profile_from_doc(doc, raw, path)
 
 
@@ -323,3 +328,15 @@ def dump_data(data: dict[str, Any]) -> str:
 def dump_profile(profile: Profile) -> str:
     """Canonical text: dump_profile(parse(dump_profile(p))) == dump_profile(p)."""
     return dump_data(profile_to_data(profile))
+
+
+def profile_bytes(profile: Profile, file: str) -> bytes:
+    """The file's bytes, but only if they read back as a profile: a write must never leave a
+    file this app would then refuse (over the size cap, say, once unknown fields were written
+    out in full). Raises LoadError with what the reader would have said."""
+    try:
+        raw = dump_profile(profile).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in some text
+        raise LoadError([Problem(file, 0, "", "holds text that is not valid Unicode")]) from None
+    parse_profile_bytes(raw, file)
+    return raw

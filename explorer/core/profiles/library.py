@@ -27,6 +27,7 @@ from explorer import paths
 from explorer.core.problems import LoadError, display_path
 from explorer.core.profiles.atomic import (
     LockTimeout,
+    fit_name,
     folder_lock,
     fsync_dir,
     move_atomic,
@@ -48,6 +49,7 @@ SUFFIX = ".yaml"
 TRASH = ".trash"
 LOCK = ".lock"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+MAX_STEM_BYTES = 200
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
     f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)
 }
@@ -62,7 +64,10 @@ def slug(name: str) -> str:
     """A file stem every OS accepts: letters and digits kept (any script), the rest '-'."""
     text = unicodedata.normalize("NFKC", name).casefold()
     text = re.sub(r"[^\w]+", "-", text).replace("_", "-")
-    text = re.sub(r"-{2,}", "-", text).strip("-.")[:80].rstrip("-.")
+    text = re.sub(r"-{2,}", "-", text).strip("-.")[:80]
+    # bytes, not characters, are what a file system counts: leave room for the trash's
+    # "--<stamp>.yaml.bak" (33 bytes) within a name's 255
+    text = fit_name(text, MAX_STEM_BYTES).rstrip("-.")
     if not text:
         return "profile"
     return f"{text}-" if text in _WINDOWS_RESERVED else text
@@ -128,14 +133,37 @@ class ProfileLibrary:
     def trash_dir(self) -> Path:
         return self.root / TRASH
 
+    def _own(self, path: Path) -> Path:
+        """`path` (the trash or the lock), refused if it is a symbolic link: in a shared
+        library anyone could plant one, and deleting or locking would then act elsewhere."""
+        if path.is_symlink():
+            raise ProfileError(
+                f"refusing to use {display_path(path)}: it is a symbolic link, so it may lead "
+                "outside the library; remove it"
+            )
+        return path
+
+    def _trash_dir(self) -> Path | None:
+        """The trash folder, checked; None when there is none (yet)."""
+        trash = self._own(self.trash_dir)
+        if not trash.exists():
+            return None
+        if not trash.is_dir():
+            raise ProfileError(f"{display_path(trash)} is not a folder; move it away")
+        return trash
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
         self.root.mkdir(parents=True, exist_ok=True)
         try:
-            with folder_lock(self.root / LOCK):
+            with folder_lock(self._own(self.root / LOCK)):
                 yield
         except LockTimeout as exc:
             raise ProfileError(f"the profile library is busy: {exc}") from None
+        except OSError as exc:
+            if exc.filename == str(self.root / LOCK):  # opening the lock file failed
+                raise ProfileError(f"cannot lock the library: {exc.strerror}") from None
+            raise
 
     def path_for(self, name: str) -> Path:
         return self.root / f"{slug(name)}{SUFFIX}"
@@ -199,7 +227,7 @@ class ProfileLibrary:
                     "reload it, or save yours under another name",
                     theirs,
                 )
-        sweep_temp_files(self.root)
+        sweep_temp_files(self.root, older_than=0)  # we hold the lock: no write is under way
         now = utc_now()
         stamped = replace(profile, created=profile.created or now, modified=now)
         return write_profile(target, stamped, overwrite=True)
@@ -256,8 +284,9 @@ class ProfileLibrary:
         with self._locked():
             path = self.find(key)
             info = read_info(path)
-            self.trash_dir.mkdir(exist_ok=True)
-            dest = self.trash_dir / f"{path.stem}--{datetime.now(UTC).strftime(_STAMP)}{SUFFIX}"
+            trash = self._own(self.trash_dir)
+            trash.mkdir(exist_ok=True)
+            dest = trash / f"{path.stem}--{datetime.now(UTC).strftime(_STAMP)}{SUFFIX}"
             move_atomic(path, dest)
             if backup_path(path).exists():
                 move_atomic(backup_path(path), backup_path(dest))
@@ -274,9 +303,10 @@ class ProfileLibrary:
 
     def trash(self) -> list[TrashEntry]:
         """Deleted profiles, most recently deleted first."""
-        if not self.trash_dir.is_dir():
+        trash = self._trash_dir()
+        if trash is None:
             return []
-        entries = [self._entry(p) for p in self.trash_dir.glob(f"*{SUFFIX}")]
+        entries = [self._entry(p) for p in trash.glob(f"*{SUFFIX}") if not p.is_symlink()]
         return sorted(entries, key=lambda e: e.path.name.rpartition("--")[2], reverse=True)
 
     def restore(self, entry: TrashEntry | str | None = None) -> ProfileInfo:

@@ -17,14 +17,21 @@ import binascii
 import json
 import re
 import zlib
+from dataclasses import replace
+from typing import Any
 
+from explorer.core.problems import LoadError, Problem
 from explorer.core.profiles.document import (
     MAX_PROFILE_BYTES,
     Profile,
-    profile_from_doc,
+    dump_data,
+    parse_profile_bytes,
     profile_to_data,
 )
-from explorer.core.yamlsafe import YamlDoc
+from explorer.core.yamlsafe import MAX_DEPTH
+
+FILE = "share code"
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
 
 PREFIX = "PX"
 CODE_VERSION = 2
@@ -112,9 +119,48 @@ def decode(code: str) -> Profile:
     """
     text = _unpack(_payload(_clean(code)))
     try:
-        data = json.loads(text.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise ShareCodeError("the share code does not hold a profile") from None
+        data = json.loads(text.decode("utf-8"), object_pairs_hook=_no_duplicates)
+    except RecursionError:
+        raise LoadError(
+            [Problem(FILE, 1, "", f"nested more than {MAX_DEPTH} levels deep")]
+        ) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ShareCodeError(f"the share code does not hold a profile ({exc})") from None
     if not isinstance(data, dict):
         raise ShareCodeError("the share code does not hold a profile")
-    return profile_from_doc(YamlDoc("share code", data, {(): 0}))
+    if _deeper_than(data, MAX_DEPTH):
+        raise LoadError([Problem(FILE, 0, "", _TOO_DEEP)])
+    try:  # JSON's \ud800 escapes can spell a lone surrogate, which no file can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ShareCodeError("the share code holds text that is not valid Unicode") from None
+    # Held to exactly the rules of a profile file by becoming one: the same text a save would
+    # write, read back by the same reader (size cap, depth, expansion, keys).
+    raw = dump_data(data).encode("utf-8")
+    try:
+        return parse_profile_bytes(raw, FILE)
+    except LoadError as exc:  # lines of the rebuilt text mean nothing to whoever pasted a code
+        raise LoadError([replace(p, line=0) for p in exc.problems + exc.warnings]) from None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise ValueError(f"duplicate key {key!r}")  # YAML refuses them too
+    return out
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Nesting depth checked without recursion (the payload may be nested thousands deep)."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False

@@ -10,12 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from explorer.core.problems import LoadError, display_path
-from explorer.core.profiles.atomic import write_atomic
+from explorer.core.profiles.atomic import create_atomic, write_atomic
 from explorer.core.profiles.document import (
     Profile,
     as_written_now,
-    dump_profile,
     parse_profile_bytes,
+    profile_bytes,
     read_bytes,
     revision_of,
 )
@@ -77,9 +77,21 @@ def write_profile(path: Path, profile: Profile, overwrite: bool = False) -> Prof
     existing = current_revision(path)
     if existing is not None and not overwrite:
         raise ProfileExistsError(f"{display_path(path)} already exists")
-    data = dump_profile(profile).encode("utf-8")
+    try:
+        data = profile_bytes(profile, display_path(path))
+    except LoadError as exc:
+        first = (exc.problems or exc.warnings)[0]
+        raise ProfileError(
+            f"not writing {display_path(path)}: the profile would not read back ({first})"
+        ) from None
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, data, backup=backup_path(path) if existing is not None else None)
+    if existing is None and not overwrite:
+        try:  # new file: if another writer got there first, say so instead of replacing theirs
+            create_atomic(path, data)
+        except FileExistsError:
+            raise ProfileExistsError(f"{display_path(path)} already exists") from None
+    else:
+        write_atomic(path, data, backup=backup_path(path) if existing is not None else None)
     return replace(
         profile, file=display_path(path), path=path.resolve(), revision=revision_of(data)
     )
