@@ -12,11 +12,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from explorer.core import loader, profile, sections
+from explorer.core import loader, sections
 from explorer.core.engine import Method
 from explorer.core.loader import load_decision_set
 from explorer.core.model import Direction, Stance
 from explorer.core.problems import LoadError
+from explorer.core.profiles import document as profile
 from explorer.core.yamlsafe import read_yaml
 
 SCHEMAS = ROOT / "resources" / "schemas"
