@@ -225,9 +225,12 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         """The weighting as it stands, to come back to with restore_snapshot (a briefing)."""
         return self._state()
 
-    def restore_snapshot(self, state: WeightState) -> None:
+    def restore_snapshot(
+        self, state: WeightState, text: str = "Back to the briefed weighting"
+    ) -> None:
+        """Return to a whole weighting state in one undoable step."""
         self._change(
-            "Back to the briefed weighting",
+            text,
             shares=state.shares,
             locked=state.locked,
             method=state.method,

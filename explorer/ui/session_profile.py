@@ -94,15 +94,7 @@ class ProfileBinding:
         lens and deck alike."""
         assert self._set is not None
         weighting = weighting_of(profile, self._set)
-        state = _state_of(weighting)
-        self._change(
-            text,
-            shares=state.shares,
-            locked=state.locked,
-            method=state.method,
-            credibility=state.credibility,
-            lens=state.lens,
-        )
+        self.restore_snapshot(_state_of(weighting), text)
         self.set_deck(weighting.deck)
         return weighting.applied
 
