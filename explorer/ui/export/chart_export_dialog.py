@@ -93,9 +93,8 @@ class ChartExportDialog(QDialog):
         return str(self.chart.currentData())
 
     @property
-    # shadows QWidget.size() (Qt itself never calls it through Python); export_actions and the
-    # tests read it as (width, height), so renaming it is a change of its own
-    def size(self) -> tuple[int, int]:  # type: ignore[override]
+    def image_size(self) -> tuple[int, int]:
+        """The file's pixels, (width, height): not the dialog's own size()."""
         return self.width_box.value(), self.height_box.value()
 
     @property

@@ -115,7 +115,7 @@ class ExportActions(QObject):
             dialog = ChartExportDialog(self.session, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-            chart, size, theme = dialog.chart_key, dialog.size, dialog.chosen_theme
+            chart, size, theme = dialog.chart_key, dialog.image_size, dialog.chosen_theme
         path = path or self._ask(
             "Export chart", f"{self._stem()}-{chart}.png", "PNG image (*.png);;SVG vector (*.svg)"
         )
