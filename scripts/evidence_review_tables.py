@@ -1,4 +1,4 @@
-"""Render the numbers of an evidence-review table (docs/evidence-review/) from two versions of a set.
+"""Render an evidence-review table (docs/evidence-review/) from two versions of a decision set.
 
 The review tables compare each cell before and after a re-review against docs/evidence-rule.md.
 Their numbers (evidence-implied scores, items by stance and source, what was added, removed,
@@ -19,7 +19,7 @@ import yaml
 
 from explorer import paths
 from explorer.core.loader import load_decision_set
-from explorer.core.model import DecisionSet, Stance
+from explorer.core.model import Assessment, DecisionSet, Stance
 from explorer.core.quotes import normalise
 from explorer.core.robustness.source_lens import implied_value, lens_scores
 
@@ -44,7 +44,7 @@ def short(quote: str, n: int = 90) -> str:
     return q if len(q) <= n else q[: n - 1].rstrip() + "…"
 
 
-def changes(before, after) -> list[str]:
+def changes(before: Assessment, after: Assessment) -> list[str]:
     """What happened to each item, matching items by (source, normalised quote, containment)."""
     out = []
     old = [(normalise(e.quote), e) for e in before.evidence]
@@ -71,6 +71,14 @@ def changes(before, after) -> list[str]:
             f"  - {e.stance.value}, {e.source}, implied {fmt(e.implied_score)} "
             f"({'; '.join(parts)}): “{short(e.quote)}”"
         )
+    merged = [normalise(e.quote) for e in after.evidence]
+    for i, (oq, o) in enumerate(old):
+        if i not in matched and any(oq in q for q in merged):
+            out.append(
+                f"  - merged into a longer quote above: {o.stance.value}, {o.source}, implied "
+                f"{fmt(o.implied_score)}: “{short(o.quote)}”"
+            )
+            matched.add(i)
     for i, (_, o) in enumerate(old):
         if i not in matched:
             out.append(

@@ -241,7 +241,7 @@ def test_starter_profiles_load_and_rank_differently():
     assert orders["force-protection-first"][0] == "complete_withdrawal"
     assert orders["sovereignty-first"][0] == "governance_pivot"
     assert orders["balanced"][-1] == "status_quo"
-    assert np.unique([o[0] for o in orders.values()]).size == 4
+    assert np.unique([o[0] for o in orders.values()]).size == 3
 
 
 BRIEFED = V2.replace(
