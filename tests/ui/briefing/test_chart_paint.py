@@ -370,7 +370,7 @@ def test_pdf_ranking_is_vector_with_selectable_names(bundled_session, tmp_path):
 
 
 # ---- screenshots to look at -------------------------------------------------------------------
-def test_write_briefing_screenshots(bundled_session, output_dir):
+def test_write_briefing_screenshots(bundled_session, output_dir, drawn):
     folder = output_dir / "briefing"
     folder.mkdir(exist_ok=True)
     for theme in THEMES:
@@ -383,4 +383,6 @@ def test_write_briefing_screenshots(bundled_session, output_dir):
                     (w, h),
                     theme,
                 )
-                assert QImage(str(path)).size().width() == w
+                image = QImage(str(path))
+                assert (image.width(), image.height()) == (w, h)
+                drawn(image, path.name)
