@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from explorer.core.engine import Method
 from explorer.core.robustness import SamplingSettings, one_way, rank_acceptability
 from explorer.ui import theme
-from explorer.ui.robustness.acceptability_heatmap import cell_text
+from explorer.ui.robustness.acceptability_cell import cell_text
 from explorer.ui.robustness.change_list import SCORE_HEADING, WEIGHT_HEADING
 from explorer.ui.robustness.robustness_view import GRID, PAIRS, SINGLE, RobustnessView
 from explorer.ui.state.session import Session
