@@ -13,6 +13,7 @@ test: $(VENV)/.installed
 	@scripts/qt-system-libs.sh test
 	$(VENV)/bin/ruff check explorer tests benchmarks
 	$(VENV)/bin/ruff format --check explorer tests benchmarks
+	$(PY) -m mypy explorer
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # hostile inputs at length: fresh random seeds, 2,000 examples per input class (tests/fuzz)

@@ -68,7 +68,7 @@ def criterion(fields: Fields, data: dict[str, Any], path: tuple) -> Criterion | 
             fields.text(raw_scale, spath, "min_label", required=False) or "",
             fields.text(raw_scale, spath, "max_label", required=False) or "",
         )
-    if None in (cid, name, definition, direction):
+    if cid is None or name is None or definition is None or direction is None:
         return None
     return Criterion(cid, name, definition, Direction(direction), scale, group)
 
@@ -93,7 +93,7 @@ def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]
     if cite["url"] and not cite["url"].startswith(("https://", "http://")):
         fields.report((*path, "url"), "must be a web address starting https:// or http://")
         cite["url"] = ""
-    if None in (sid, title, file, origin, position):
+    if sid is None or title is None or file is None or origin is None or position is None:
         return None
     candidates = [c for c in (inside(d, file) for d in search) if c is not None]
     if not candidates:
@@ -147,7 +147,7 @@ def option(fields: Fields, data: dict[str, Any], path: tuple) -> Option | None:
     phases = _phases(fields, data, path)
     advocates = fields.text_list(data, path, "advocates")
     opponents = fields.text_list(data, path, "opponents")
-    if None in (oid, name, summary):
+    if oid is None or name is None or summary is None:
         return None
     return Option(oid, name, summary, actions, phases, advocates, opponents)
 
@@ -227,10 +227,10 @@ def _cell(
         ok = False
     if high is not None and not _in_scale(ctx, path, "high", high, crit.scale):
         ok = False
-    if ok and low is not None and low > score:
+    if ok and score is not None and low is not None and low > score:
         f.report((*path, "low"), f"low ({low:g}) is above score ({score:g})")
         ok = False
-    if ok and high is not None and score > high:
+    if ok and score is not None and high is not None and score > high:
         f.report((*path, "high"), f"score ({score:g}) is above high ({high:g})")
         ok = False
     items = f.items(data, path, "evidence")

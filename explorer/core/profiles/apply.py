@@ -194,14 +194,16 @@ def profile_from_weights(
     if values.shape != (len(ids),) or not np.all(np.isfinite(values)) or np.any(values < 0):
         raise ValueError(f"need {len(ids)} finite non-negative weights, one per criterion")
     flags = [False] * len(ids) if locked is None else [bool(x) for x in locked]
-    fields = {
-        "name": name or (base.name if base else "Untitled"),
-        "decision_set": decision_set.id,
-        "decision_set_version": decision_set.version,
-        "weights": {cid: _tidy(w) for cid, w in zip(ids, values, strict=True)},
-        "method": Method(method),
-        "locks": tuple(cid for cid, flag in zip(ids, flags, strict=True) if flag),
-        "source_weights": None if source_weights is None else dict(source_weights),
-        "briefing": briefing if briefing is not None else DeckSettings(),
-    }
-    return replace(base, **fields) if base is not None else Profile(**fields)
+    # a new profile starts from the defaults; `base` supplies everything not chosen here
+    start = base if base is not None else Profile(name="", decision_set="", weights={})
+    return replace(
+        start,
+        name=name or (base.name if base else "Untitled"),
+        decision_set=decision_set.id,
+        decision_set_version=decision_set.version,
+        weights={cid: _tidy(w) for cid, w in zip(ids, values, strict=True)},
+        method=Method(method),
+        locks=tuple(cid for cid, flag in zip(ids, flags, strict=True) if flag),
+        source_weights=None if source_weights is None else dict(source_weights),
+        briefing=briefing if briefing is not None else DeckSettings(),
+    )

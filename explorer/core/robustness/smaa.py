@@ -126,12 +126,14 @@ def _chunk_totals(
     method: Method,
 ) -> np.ndarray:
     """(k, options) totals for k sampled weightings, scores fixed (u None) or at low + u·range."""
+    # fixed scores unless u and both bounds are given (acceptability_steps makes uniform
+    # scores come with bounds)
     if method is Method.TOPSIS:  # the engine's TOPSIS takes one weighting at a time
-        if u is None:
+        if u is None or lows is None or highs is None:
             return np.stack([topsis_closeness(problem, w) for w in ws])
         scores = lows + (highs - lows) * u
         return np.stack([topsis_closeness(problem, w, s) for w, s in zip(ws, scores, strict=True)])
-    if u is None:
+    if u is None or lows is None or highs is None:
         return wsm_totals(desirability(problem), ws)
     # Desirability is affine in the score, so a score uniform on low..high has a desirability
     # uniform between the bounds' desirabilities: interpolate those rather than transforming

@@ -29,24 +29,11 @@ from explorer.core.robustness.analysis import SamplingSettings
 from explorer.core.wording import ordinal, percent
 from explorer.ui import theme
 from explorer.ui.charts import chart_common as cc
+from explorer.ui.robustness.acceptability_cell import NO_SAMPLES, cell_fill, cell_text
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.offstage import UpdatesWhenShown
 
 SNAPSHOT_MS = 50  # progressive display at up to 20 updates a second
-EMPTY = "–"  # a cell before any sample arrived
-
-
-def cell_text(p: float) -> str:
-    """Whole percent, but never a misleading 0 % or 100 % for a rare or near-certain rank."""
-    if p <= 0:
-        return "0"
-    if p >= 1:
-        return "100 %"
-    if p < 0.005:
-        return "<1 %"
-    if p > 0.995:
-        return ">99 %"
-    return f"{p * 100:.0f} %"
 
 
 def central_text(
@@ -192,13 +179,13 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
             for k in range(len(self._ids)):
                 item = self._item(r, k + 1)
                 if snap is None or probabilities is None:  # one is None with the other
-                    item.setText(EMPTY)
+                    item.setText(NO_SAMPLES)
                     item.setBackground(QBrush(base))
                     item.setForeground(QBrush(muted))
                     item.setToolTip("")
                     continue
                 p = float(probabilities[i, k])
-                colour = cc.blend(t.highlight, base, 0.08 + 0.92 * p if p > 0 else 0.0)
+                colour = cell_fill(t, p)
                 item.setText(cell_text(p))
                 item.setBackground(QBrush(colour))
                 item.setForeground(QBrush(muted if stale else theme.readable_text(colour)))

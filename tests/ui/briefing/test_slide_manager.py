@@ -55,12 +55,12 @@ def test_unticking_hides_the_slide(
     weights, ranking = window.renderer.title("weights"), window.renderer.title("ranking")
     manager.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert session.deck.hidden == {"weights"}
-    assert window.counter_text() == "1 / 8"
+    assert window.navigator.counter() == "1 / 8"
     assert manager.list.item(1).text() == f"Hidden: {weights}"
     assert manager.list.item(2).text() == f"2. {ranking}"  # numbers are what the counter shows
     manager.list.item(1).setCheckState(Qt.CheckState.Checked)
     assert session.deck.hidden == frozenset()
-    assert window.counter_text() == "1 / 9"
+    assert window.navigator.counter() == "1 / 9"
 
 
 def test_hiding_in_the_deck_unticks_in_the_list(session: Session, manager: SlideManager):

@@ -135,7 +135,7 @@ def test_topsis_says_the_bands_are_weighted_sum(panel: WeightsPanel, session: Se
 
 @OFFSCREEN_SHOW
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, output_dir, dark) -> None:
+def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, screenshot, dark) -> None:
     session = Session()
     session.load(bundled_path)
     previous = theme.current()
@@ -152,7 +152,7 @@ def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, output_dir, dark) -
         )
         qapp.processEvents()  # let the scroll area lay the rows out for the bold name
         name = f"stability_band_{'dark' if dark else 'light'}.png"
-        assert widget.grab().save(str(output_dir / name))
+        screenshot(widget, name, colours=[theme.criterion_colour(0)])  # the first swatch
     finally:
         theme.apply(qapp, previous)
 

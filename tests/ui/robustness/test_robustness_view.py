@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from explorer.core.engine import Method
 from explorer.core.robustness import SamplingSettings, one_way, rank_acceptability
 from explorer.ui import theme
-from explorer.ui.robustness.acceptability_heatmap import cell_text
+from explorer.ui.robustness.acceptability_cell import cell_text
 from explorer.ui.robustness.change_list import SCORE_HEADING, WEIGHT_HEADING
 from explorer.ui.robustness.robustness_view import GRID, PAIRS, SINGLE, RobustnessView
 from explorer.ui.state.session import Session
@@ -294,7 +294,7 @@ def test_topsis_notes_which_parts_are_weighted_sum(view, session: Session) -> No
 # ---- screenshots ------------------------------------------------------------------------------
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280", "1920"])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_screenshot_bundled(qtbot, qapp, bundled_path, output_dir, size, dark) -> None:
+def test_screenshot_bundled(qtbot, qapp, bundled_path, screenshot, size, dark) -> None:
     session = Session()
     session.load(bundled_path)
     previous = theme.current()
@@ -312,7 +312,8 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path, output_dir, size, dark) -
         assert view.changes.rows()[0] == ("heading", WEIGHT_HEADING)
         qapp.processEvents()
         name = f"robustness_{size[0]}x{size[1]}_{'dark' if dark else 'light'}.png"
-        assert view.grab().save(str(output_dir / name))
+        n = len(session.decision_set.options)  # the sensitivity chart's lines
+        screenshot(view, name, colours=[theme.option_colour(i) for i in range(n)])
     finally:
         theme.apply(qapp, previous)
 

@@ -99,9 +99,7 @@ def test_theme_switch_keeps_state(window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-def test_screenshots_of_each_chart(
-    window: MainWindow, output_dir: Path, size: tuple[int, int]
-) -> None:
+def test_screenshots_of_each_chart(window: MainWindow, screenshot, size: tuple[int, int]) -> None:
     window.resize(*size)
     window.show()
     QApplication.processEvents()
@@ -113,10 +111,8 @@ def test_screenshots_of_each_chart(
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         QApplication.processEvents()
-        image = window.grab()
         name = window.tabs.tabText(index).replace("&", "").replace(" ", "-").lower()
-        path = output_dir / f"main-{name}-{size[0]}x{size[1]}.png"
-        assert image.save(str(path))
+        image = screenshot(window, f"main-{name}-{size[0]}x{size[1]}.png")
         assert image.width() == size[0]
 
 
