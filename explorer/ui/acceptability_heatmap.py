@@ -111,8 +111,11 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
 
     def cell(self, option_id: str, rank: int) -> QTableWidgetItem:
         """The item showing how often `option_id` takes `rank` (1-based)."""
-        item = self.table.item(self._rows.index(option_id), rank)
-        assert item is not None
+        return self._item(self._rows.index(option_id), rank)
+
+    def _item(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # _rebuild gives every cell an item
         return item
 
     def texts(self) -> dict[str, list[str]]:
@@ -139,9 +142,9 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         for c in range(1, m + 1):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(c, width)
-            self.table.horizontalHeaderItem(c).setToolTip(
-                f"Share of samples ranking it {ordinal(c)}"
-            )
+            head = self.table.horizontalHeaderItem(c)
+            assert head is not None  # setHorizontalHeaderLabels made one per column
+            head.setToolTip(f"Share of samples ranking it {ordinal(c)}")
         font = cc.chart_font(t)
         for r in range(m):
             for c in range(m + 1):
@@ -182,13 +185,13 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         base, muted = QColor(t.background), QColor(t.muted)
         for r, oid in enumerate(self._rows):
             i = self._ids.index(oid)
-            name = self.table.item(r, 0)
+            name = self._item(r, 0)
             name.setText(names[oid])
             central = "" if snap is None else central_text(snap, oid, names, criterion_names)
             name.setToolTip(f"<b>{escape(names[oid])}</b><br>{central}")
             for k in range(len(self._ids)):
-                item = self.table.item(r, k + 1)
-                if probabilities is None:
+                item = self._item(r, k + 1)
+                if snap is None or probabilities is None:  # one is None with the other
                     item.setText(EMPTY)
                     item.setBackground(QBrush(base))
                     item.setForeground(QBrush(muted))

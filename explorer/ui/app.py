@@ -52,6 +52,7 @@ def app_icon() -> QIcon:
 
 def run(set_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)  # instance() is typed as the core application
     app.setApplicationName("Policy Options Explorer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(ICON_NAME)  # Wayland and X11 desktops match the window to its entry

@@ -255,8 +255,9 @@ class ChartBase(UpdatesWhenShown, QWidget):
             at = order.index(option) + step if option in order else 0
             session.select(option=order[min(max(at, 0), len(order) - 1)], criterion=crit)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            assert ds is not None  # an order needs a set
             ids = ds.criterion_ids
-            at = ids.index(crit) + step if crit in ids else 0
+            at = ids.index(crit) + step if crit is not None and crit in ids else 0
             session.select(option=option or order[0], criterion=ids[at % len(ids)])
         elif key == Qt.Key.Key_Escape:
             session.select()

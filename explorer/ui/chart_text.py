@@ -39,7 +39,7 @@ def cell_tooltip(decision_set: DecisionSet, result: Result, i: int, j: int) -> s
     cell = decision_set.assessment(option.id, crit.id)
     scale = f"{number(crit.scale.min)}–{number(crit.scale.max)}"
     better = "higher" if crit.direction is Direction.HIGHER_IS_BETTER else "lower"
-    if cell.unassessed:
+    if cell.score is None:  # unassessed (spelled out so the score below is known to be set)
         score = (
             "<i>Not assessed</i> — counted as the scale midpoint "
             f"{number((crit.scale.min + crit.scale.max) / 2)} (range {scale})"

@@ -89,6 +89,7 @@ class EvidencePanel(QWidget):
             body = f"<p>{escape(ds.question)}</p>" if ds else ""
             self.browser.setHtml(body + f"<p><i>{escape(_PLACEHOLDER)}</i></p>")
         elif crit is None:
+            assert opt is not None  # not both None: that is the branch above
             option = ds.option(opt)
             self.heading.setText(option.name)
             self.browser.setHtml(self._option_html(ds, option))

@@ -7,6 +7,7 @@ fails, in a message naming the file and the reason; nothing half-written is left
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -37,7 +38,9 @@ class ExportActions(QObject):
     def all(self) -> list[QAction]:
         return [self.pdf, self.print, self.chart, self.matrix, self.evidence]
 
-    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: str | None = None
+    ) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))

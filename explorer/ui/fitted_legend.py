@@ -9,6 +9,7 @@ change of height can never feed back into it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QSize, Qt
@@ -62,7 +63,7 @@ class FittedLegend(LegendLabel):
         """How many entries the "+N more" stands for (0 when all show)."""
         return self._hidden
 
-    def setFont(self, font: QFont) -> None:
+    def setFont(self, font: QFont | str | Sequence[str]) -> None:
         super().setFont(font)
         self._packed_for = -1
         self._pack()

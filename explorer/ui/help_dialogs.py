@@ -21,8 +21,8 @@ def _menu_rows(menu: QMenu, path: str) -> list[tuple[str, str]]:
     rows = []
     for action in menu.actions():
         name = f"{path} › {action.text().replace('&', '')}"
-        if action.menu() is not None:
-            rows += _menu_rows(action.menu(), name)
+        if isinstance(sub := action.menu(), QMenu):  # QAction.menu() is typed as a QObject
+            rows += _menu_rows(sub, name)
         elif action.shortcuts():
             keys = ", ".join(
                 s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
@@ -36,8 +36,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
     bar = window.menuBar()  # type: ignore[attr-defined]
     window_rows: list[tuple[str, str]] = []
     for action in bar.actions():
-        if isinstance(action, QAction) and action.menu() is not None:
-            window_rows += _menu_rows(action.menu(), action.text().replace("&", ""))
+        if isinstance(action, QAction) and isinstance(menu := action.menu(), QMenu):
+            window_rows += _menu_rows(menu, action.text().replace("&", ""))
     presenting = [(what, keys) for keys, what in KEY_HELP]
     presenting.append(("undo / redo a what-if change", "Ctrl+Z / Ctrl+Shift+Z"))
     return [("Main window", window_rows), ("During a presentation", presenting)]

@@ -8,6 +8,8 @@ lines is elided, and the full text is in the tooltip and the accessible descript
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -33,7 +35,7 @@ class LiveCaption(QWidget):
             self.setAccessibleDescription(text)
             self.update()
 
-    def setFont(self, font: QFont) -> None:
+    def setFont(self, font: QFont | str | Sequence[str]) -> None:
         super().setFont(font)
         self._fit_height()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -56,6 +58,14 @@ NARROW_BELOW = 1200  # px of window width: below it the side panels tab beside t
 
 
 class MainWindow(QMainWindow):
+    # made by main_menus, which builds the menus and the toolbar
+    recent_menu: QMenu
+    undo_action: QAction
+    redo_action: QAction
+    present_action: QAction
+    toolbar_undo: QAction
+    toolbar_redo: QAction
+
     def __init__(
         self, session: Session, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
@@ -240,6 +250,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window runs in a widgets application
         theme.apply(app, theme.chosen(key))
         self.session.refresh()
 
@@ -282,12 +293,14 @@ class MainWindow(QMainWindow):
                 self._wide_sizes = self.splitter.sizes()
             while self.side_tabs.count():
                 page, text = self.side_tabs.widget(0), self.side_tabs.tabText(0)
+                assert page is not None  # index 0 < count()
                 self.side_tabs.removeTab(0)
                 self.left_tabs.addTab(page, text)
             self.side_tabs.hide()
         else:
             while self.left_tabs.count() > 1:
                 page, text = self.left_tabs.widget(1), self.left_tabs.tabText(1)
+                assert page is not None  # index 1 < count()
                 self.left_tabs.removeTab(1)
                 self.side_tabs.addTab(page, text)
             self.left_tabs.setCurrentIndex(0)

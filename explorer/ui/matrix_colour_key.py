@@ -74,7 +74,7 @@ class MatrixColourKey(QWidget):
         ends.addWidget(self.low_end)
         ends.addStretch(1)
         ends.addWidget(self.high_end)
-        box = QVBoxLayout(self)
+        self._box = box = QVBoxLayout(self)  # kept: layout() is typed as maybe None
         box.setContentsMargins(6, 4, 6, 4)
         box.setSpacing(2)
         box.addLayout(top)
@@ -105,7 +105,7 @@ class MatrixColourKey(QWidget):
 
     def needed_height(self) -> int:
         """At its narrowest, where the legend wraps most: the corner is never smaller."""
-        layout = self.layout()
+        layout = self._box
         return max(
             layout.totalHeightForWidth(self.minimumWidth()), layout.totalMinimumSize().height()
         )
@@ -122,7 +122,7 @@ class MatrixColourKey(QWidget):
             self.high_end.setText("better")
         self._draw_ramp()
         self._show_lens_note()
-        self.layout().activate()  # new end labels take their width now, not a paint later
+        self._box.activate()  # new end labels take their width now, not a paint later
 
     def _show_lens_note(self) -> None:
         text = DISAGREEMENT_TEXT if self._mode is ColourMode.DISAGREEMENT else DESIRABILITY_TEXT
@@ -136,11 +136,12 @@ class MatrixColourKey(QWidget):
 
     def _draw_ramp(self) -> None:
         t = theme.current()
+        stops: tuple[str, ...]
         if self._mode is ColourMode.DISAGREEMENT:
             stops = (t.heat_mid, t.contradicts)
         else:
             stops = (t.heat_low, t.heat_mid, t.heat_high)
-        margins = self.layout().contentsMargins()
+        margins = self._box.contentsMargins()
         width = max(self.width() - margins.left() - margins.right(), 20)
         ratio = max(self.devicePixelRatioF(), 1.0)
         pix = QPixmap(round(width * ratio), round(RAMP_HEIGHT * ratio))

@@ -28,7 +28,7 @@ class PercentSpin(QDoubleSpinBox):
         except ValueError:
             return None
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         number = self._number(text)
         if number is not None and (number > self.maximum() or number < self.minimum()):
             # not yet acceptable, but never refused: fixup() clamps it when the entry ends

@@ -168,7 +168,7 @@ class ProfilePanel(QWidget):
         ds = self.session.decision_set
         if ds is None or not self.maybe_save():
             return False
-        weights = {cid: 1 for cid in ds.criterion_ids}
+        weights: dict[str, float] = {cid: 1 for cid in ds.criterion_ids}
         fresh = Profile(
             UNTITLED, ds.id, weights, self.session.method, decision_set_version=ds.version
         )

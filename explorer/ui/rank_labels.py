@@ -36,7 +36,8 @@ class RankLabels(QObject):
         self._mark_born: dict[int, int] = {}
         self._clock = QElapsedTimer()
         self._clock.start()
-        self._fade = QTimer(self, interval=40, timeout=self._fade_marks)
+        self._fade = QTimer(self, interval=40)
+        self._fade.timeout.connect(self._fade_marks)
 
     def clear_marks(self) -> None:
         """A new set: moves within the old one mean nothing now."""

@@ -93,7 +93,8 @@ class RankingChart(cc.ChartBase):
         self._anim.setDuration(self.REORDER_MS)
         self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._anim.valueChanged.connect(self._animate)
-        self._describe_later = QTimer(self, interval=300, singleShot=True, timeout=self._describe)
+        self._describe_later = QTimer(self, interval=300, singleShot=True)
+        self._describe_later.timeout.connect(self._describe)
 
         self._view.sigResized.connect(self._fit_x_range)
         self._view.sigResized.connect(self._fit_left_axis)  # rows may now fit one name line

@@ -207,13 +207,10 @@ class RobustnessView(QWidget):
     def _sync(self) -> None:
         """Show the session's sampling settings (a profile may carry its own)."""
         settings: SamplingSettings = self._session.sampling
-        for control, value in (
-            (self.samples, settings.samples),
-            (self.seed, settings.seed),
-            (self.spread, settings.spread),
-        ):
-            with QSignalBlocker(control):
-                control.setValue(value)
+        with QSignalBlocker(self.samples), QSignalBlocker(self.seed), QSignalBlocker(self.spread):
+            self.samples.setValue(settings.samples)
+            self.seed.setValue(settings.seed)
+            self.spread.setValue(settings.spread)
         for combo, key in ((self.weights, settings.weights), (self.scores, settings.scores)):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(combo.findData(key))
@@ -270,9 +267,10 @@ class RobustnessView(QWidget):
         for section in self.sections:
             section.setParent(None)
         while self.pages.count():
-            page = self.pages.widget(0)
+            old = self.pages.widget(0)
+            assert old is not None  # index 0 < count()
             self.pages.removeTab(0)
-            page.deleteLater()
+            old.deleteLater()
         sens, changes, tornado, accept = self.sections
         if mode == GRID:
             left = _splitter(Qt.Orientation.Vertical, (sens, 56), (tornado, 44))
@@ -293,7 +291,8 @@ class RobustnessView(QWidget):
             for section in self.sections:
                 section.show()
         for k in range(self.pages.count()):
-            if shown is not None and _holds(self.pages.widget(k), shown):
+            tab = self.pages.widget(k)
+            if shown is not None and tab is not None and _holds(tab, shown):
                 self.pages.setCurrentIndex(k)
 
     # ---- sampling only while someone looks ----------------------------------------------------

@@ -85,6 +85,7 @@ class MatrixLens:
             return changed
         self._key = key
         lens, active = session.lens, session.lens_active
+        assert lens is not None  # the session has this cache's set open, so it has a lens
         shown = np.array(session.scores, dtype=float)
         off = np.zeros_like(self.rescored)
         rescored = rescored_cells(self.editorial, shown) if active else off

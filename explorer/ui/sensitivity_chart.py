@@ -403,13 +403,13 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _legend_clicked(self, option_id: str) -> None:
         self._session.select(option=option_id, criterion=self._criterion)
 
-    def _tip(self, x: float, y: float, data: object) -> str:
+    def _tip(self, x: float, y: float, data: int) -> str:
         sens, ds = self._sensitivity, self._session.decision_set
         if sens is None or ds is None:
             return ""
         names = {o.id: o.name for o in ds.options}
         crit = ds.criterion(sens.criterion).name
-        return crossover_tooltip(sens.crossovers[int(data)], crit, names)
+        return crossover_tooltip(sens.crossovers[data], crit, names)
 
 
 def crossover_tooltip(c: Crossover, criterion_name: str, names: dict[str, str]) -> str:

@@ -196,6 +196,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._change("Reset weights", shares=self._reference.copy())
 
     def set_locked(self, criterion_id: str, locked: bool) -> None:
+        assert self._set is not None
         i = self.criterion_index(criterion_id)
         new = self._locked.copy()
         new[i] = locked
@@ -219,6 +220,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._change("Rescore from sources" if on else "Editorial scores", lens=bool(on))
 
     def reset_sources(self) -> None:
+        assert self._set is not None
         self._change("Reset sources", credibility=np.ones(len(self._set.sources)), lens=False)
 
     def snapshot(self) -> WeightState:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QUndoStack
 
 from explorer.core.briefing.deck import DeckSettings
 from explorer.core.profiles import AppliedProfile, Profile, profile_from_weights
@@ -47,6 +48,30 @@ class ProfileBinding:
     _method: Method
     profileChanged: SignalInstance
     deckChanged: SignalInstance
+    undo_stack: QUndoStack
+
+    if TYPE_CHECKING:
+        # Session's, which this is mixed into: declared for the type checker only
+
+        @property
+        def source_weights(self) -> dict[str, float]: ...
+
+        @property
+        def lens_active(self) -> bool: ...
+
+        def _state(self) -> WeightState: ...
+
+        def _restore(self, state: WeightState) -> None: ...
+
+        def _change(
+            self,
+            text: str,
+            shares: np.ndarray | None = None,
+            locked: np.ndarray | None = None,
+            method: Method | None = None,
+            credibility: np.ndarray | None = None,
+            lens: bool | None = None,
+        ) -> None: ...
 
     @property
     def active_profile(self) -> Profile | None:

@@ -61,7 +61,8 @@ class AppSettings:
 
     @property
     def chart_tab(self) -> int:
-        return int(self._qs.value("view/chart_tab", 0))
+        # an INI file hands values back as text; one set this session is still the int
+        return int(str(self._qs.value("view/chart_tab", 0)))
 
     @chart_tab.setter
     def chart_tab(self, index: int) -> None:

@@ -7,13 +7,28 @@ neither clip them nor shift once painted, so the fitting is done before drawing.
 from __future__ import annotations
 
 import re
+from typing import Protocol, TypeVar
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QFontMetricsF
+
+_Px = TypeVar("_Px", int, float)
+_Px_contra = TypeVar("_Px_contra", contravariant=True)
 
 
-def elide_distinct(texts: list[str], metrics: QFontMetrics, max_px: float) -> list[str]:
+class _Metrics(Protocol[_Px_contra]):
+    """QFontMetrics (widths in whole pixels) or QFontMetricsF (fractional, a painter's device):
+    wrapping needs only these two, in that metrics' own unit."""
+
+    def horizontalAdvance(self, text: str, /) -> float: ...
+
+    def elidedText(self, text: str, mode: Qt.TextElideMode, width: _Px_contra, /) -> str: ...
+
+
+def elide_distinct(
+    texts: list[str], metrics: QFontMetrics | QFontMetricsF, max_px: float
+) -> list[str]:
     """Each text elided to max_px, but never into the same words as a different text: names
     that share a beginning ("Risk of …", "Risk to …") are elided in the middle instead, which
     keeps their different ends, and left whole if even that makes them alike."""
@@ -33,7 +48,7 @@ def elide_distinct(texts: list[str], metrics: QFontMetrics, max_px: float) -> li
     return out
 
 
-def wrap_text(text: str, metrics: QFontMetrics, max_px: int, max_lines: int = 3) -> str:
+def wrap_text(text: str, metrics: _Metrics[_Px], max_px: _Px, max_lines: int = 3) -> str:
     """Word-wrap to lines of at most max_px, breaking at spaces or after hyphens; the last line
     is elided when the text does not fit (tooltips carry the full name)."""
     elide = Qt.TextElideMode.ElideRight

@@ -12,7 +12,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QRectF, QSignalBlocker, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from explorer.core import tradeoff
@@ -397,9 +405,19 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Arrow keys walk the options best-first, so the map works without a mouse."""
         result = self.session.result
-        if watched is self.plot and event.type() == QEvent.Type.KeyPress and result is not None:
+        if (
+            watched is self.plot
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)  # always, for a key press: typed for key()
+            and result is not None
+        ):
             key = event.key()
-            step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+            step: dict[int, int] = {  # key() is a plain int; Qt.Key is an IntEnum
+                Qt.Key.Key_Right: 1,
+                Qt.Key.Key_Down: 1,
+                Qt.Key.Key_Left: -1,
+                Qt.Key.Key_Up: -1,
+            }
             if key in step:
                 order = [self._ids[int(i)] for i in result.order]
                 current = self.session.selected_option

@@ -218,7 +218,9 @@ class WeightsPanel(QWidget):
         names = {option.id: option.name for option in ds.options}
         # All-zero weights rank nothing, so there is no leader whose lead could be stable.
         no_band = [None] * len(ds.criteria)
-        intervals = no_band if result.weights_all_zero else self._session.analysis.stability
+        analysis = self._session.analysis
+        assert analysis is not None  # made with every result
+        intervals = no_band if result.weights_all_zero else analysis.stability
         for criterion, interval in zip(ds.criteria, intervals, strict=True):
             self._rows[criterion.id].set_stability(interval, names, wsm_only)
         caption = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -83,7 +84,7 @@ def export_chart(
     path: str | Path,
     size: tuple[int, int] = (1920, 1080),
     theme: Theme | None = None,
-    **kw: object,
+    **kw: Any,  # each chart painter's own options, passed through untouched
 ) -> Path:
     """Write chart `name` to `path` as PNG or SVG (by suffix) at `size` pixels; kw go to the
     painter (e.g. criterion_id for "sensitivity"). Returns the path written."""
@@ -107,7 +108,8 @@ def export_chart(
             render_hints(painter)
             paint_chart(painter, rect, session, name, theme, **kw)
             painter.end()
-            if not image.save(str(temp), "PNG"):
+            # PySide6's stub wants bytes for the format, but save() refuses bytes and takes str
+            if not image.save(str(temp), "PNG"):  # type: ignore[call-overload]
                 raise OSError(f"could not write {path}")
         else:
             generator = QSvgGenerator()

@@ -61,7 +61,7 @@ def paint_weights(
     block_h = row_h * n_crit + head_h * n_head
     top = area.top() + max(0.0, (area.height() - block_h - axis_h) / 2)
     indent = font_px * 1.0 if any(kind == "group" for kind, _ in rows) else 0.0
-    crits = [j for kind, j in rows if kind == "criterion"]
+    crits = [j for kind, j in rows if kind == "criterion" and isinstance(j, int)]
     wrapped, name_w = cp.fit_names(
         painter, [ds.criteria[j].name for j in crits], name_font, area.width() * 0.4, row_h
     )

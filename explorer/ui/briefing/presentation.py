@@ -131,7 +131,9 @@ class PresentationWindow(QWidget):
             view.setGeometry(screen.geometry())
             view.showFullScreen()
         else:
-            area = (self.screen() or self._screen).availableGeometry()
+            shown_on = self.screen() or self._screen
+            assert shown_on is not None  # a shown widget is on some screen
+            area = shown_on.availableGeometry()
             view.resize(round(area.width() * 0.8), round(area.height() * 0.8))
             view.move(area.center() - view.rect().center())
             view.showNormal()

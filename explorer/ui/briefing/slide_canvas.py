@@ -29,7 +29,10 @@ class SlideSource(Protocol):
 
     def title(self, key: str) -> str: ...
 
-    def paint(self, painter: QPainter, rect: QRectF, key: str, footnotes: bool = False) -> None: ...
+    # what it returns (the renderer's quotes) is not the presentation's business
+    def paint(
+        self, painter: QPainter, rect: QRectF, key: str, footnotes: bool = False
+    ) -> object: ...
 
 
 def projector_theme() -> Theme:

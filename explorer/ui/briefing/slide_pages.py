@@ -163,7 +163,11 @@ def _fit_entries(
 ) -> Flow:
     """As many entries as fit (at most `wanted` before shrinking helps), largest type first."""
     for count in range(min(total, wanted), -1, -1):
-        scale = fit(lambda s, n=count: build(s, n).height <= height)
+
+        def fits(s: float, n: int = count) -> bool:
+            return build(s, n).height <= height
+
+        scale = fit(fits)
         flow = build(scale, count)
         if flow.height <= height:
             return flow
@@ -283,7 +287,11 @@ def _layout_sources(
     def best(count: int, full: bool) -> _SourceLayout | None:
         found, found_scale = None, 0.0
         for columns in (1, 2):
-            scale = fit(lambda s, c=columns: fits(build(s, count, full, c)), smallest)
+
+            def fits_in(s: float, c: int = columns) -> bool:
+                return fits(build(s, count, full, c))
+
+            scale = fit(fits_in, smallest)
             layout = build(scale, count, full, columns)
             if fits(layout) and scale > found_scale:
                 found, found_scale = layout, scale

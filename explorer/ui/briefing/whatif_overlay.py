@@ -94,6 +94,7 @@ class WhatIfOverlay(QFrame):
     def _rebuild(self) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
+            assert item is not None  # index 0 < count()
             if widget := item.widget():
                 widget.deleteLater()
         for mapping in (self._sliders, self._shares, self._chips, self._names):
