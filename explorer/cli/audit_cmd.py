@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from explorer.cli.commands import load_weighted
-from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, audit
+from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, audit, summary_line
 from explorer.core.model import DecisionSet
 from explorer.core.robustness.lens_summary import points
 
@@ -70,6 +70,7 @@ def document(ds: DecisionSet, result: Audit) -> dict[str, Any]:
                 "single_source": c.single_source,
                 "supports": c.supports,
                 "contradicts": c.contradicts,
+                "unverified": c.unverified,
             }
             for c in result.cells
         ],
@@ -108,11 +109,7 @@ def table(ds: DecisionSet, result: Audit) -> str:
     crits = {c.id: c.name for c in ds.criteria}
     tags = {s.id: f"S{k + 1}" for k, s in enumerate(ds.sources)}
     lines = [f"{ds.title} — evidence check ({result.method.label})"]
-    lines.append(
-        result.headline
-        or f"{names[result.ranking.leader]} leads whichever one source is switched off, "
-        "and when every cell is rescored from its evidence."
-    )
+    lines.append(summary_line(ds, result))
     lines += ["", "Sources"]
     for s in ds.sources:
         trust = result.credibility[s.id]
@@ -152,6 +149,8 @@ def table(ds: DecisionSet, result: Audit) -> str:
             notes.append("unopposed")
         if c.single_source:
             notes.append("single source")
+        if c.unverified:
+            notes.append(f"{c.unverified} unverified")
         srcs = ",".join(tags[s] for s in c.sources) or "—"
         option, criterion = _cut(names[c.option], owidth), _cut(crits[c.criterion], cwidth)
         lines.append(

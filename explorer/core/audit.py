@@ -48,6 +48,7 @@ class CellAudit:
     sources: tuple[str, ...]  # sources quoted in the cell, in the set's source order
     supports: int
     contradicts: int
+    unverified: int = 0  # quotes not found in their source (see model.Evidence.verified)
 
     @property
     def gap(self) -> float | None:
@@ -164,6 +165,17 @@ def headline(
     return "; ".join([_lead(decision_set, ranking.leaders), *parts]) + "."
 
 
+def summary_line(decision_set: DecisionSet, result: Audit) -> str:
+    """The headline, or the sentence saying the leader holds, for views that always show one."""
+    if result.headline is not None:
+        return result.headline
+    lead = _lead(decision_set, result.ranking.leaders)
+    return (
+        f"{lead} whichever one source is switched off, and when every cell is rescored "
+        "from its evidence."
+    )
+
+
 def _cells(decision_set: DecisionSet, state: LensState) -> tuple[CellAudit, ...]:
     order = {sid: k for k, sid in enumerate(state.source_ids)}
     out = []
@@ -183,6 +195,7 @@ def _cells(decision_set: DecisionSet, state: LensState) -> tuple[CellAudit, ...]
                     tuple(sorted({e.source for e in cell.evidence}, key=order.__getitem__)),
                     stances.count(Stance.SUPPORTS),
                     stances.count(Stance.CONTRADICTS),
+                    sum(not e.verified for e in cell.evidence),
                 )
             )
     return tuple(out)

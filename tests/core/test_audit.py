@@ -22,6 +22,7 @@ Totals (gain part + harm part):
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,9 @@ import pytest
 
 from explorer import paths
 from explorer.core.audit import audit
-from explorer.core.engine import Method, evaluate
+from explorer.core.briefing.content import BriefingState, option_content
+from explorer.core.briefing.reliance import evidence_headline, reliance_content
+from explorer.core.engine import Method, ScoreMatrix, evaluate
 from explorer.core.loader import load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.robustness.lens_state import LensState
@@ -190,3 +193,48 @@ def test_bundled_set_headline_names_every_source_that_moves_the_leader() -> None
     assert ("rescored from the evidence" in result.headline) == (
         result.implied_ranking.leaders != leader
     )
+
+
+def test_a_quote_not_in_its_source_is_loaded_unverified_and_counted(tmp_path: Path) -> None:
+    shutil.copytree(SMALL, tmp_path / "set")
+    option = tmp_path / "set" / "2-yield.yaml"
+    option.write_text(option.read_text().replace("the harm is small.", "the harm is tiny."))
+    loaded = load_decision_set(tmp_path / "set")  # not strict: a warning, not an error
+    assert any("not found verbatim" in str(w) for w in loaded.warnings)
+    ds = loaded.decision_set
+    flags = [e.verified for e in ds.assessment("yield", "harm").evidence]
+    assert flags == [True, False]
+    assert cells(ds)[("yield", "harm")].unverified == 1
+    assert cells(ds)[("yield", "gain")].unverified == 0
+    quotes = option_content(state_for(ds), "yield").supporting
+    assert {q.text: q.verified for q in quotes}["the harm is tiny."] is False
+
+
+def state_for(ds: DecisionSet, weights: np.ndarray = EQUAL) -> BriefingState:
+    problem = ScoreMatrix.from_set(ds)
+    return BriefingState(ds, evaluate(problem, weights), problem.scores)
+
+
+def test_reliance_slide_says_the_audit_in_words(small: DecisionSet) -> None:
+    content = reliance_content(state_for(small))
+    assert content.headline == (
+        "Extend leads; rescored from the evidence, Yield leads; without Paper P, Yield leads."
+    )
+    assert content.scored == ("Extend", "Yield", "Stop")
+    assert content.implied == ("Yield", "Extend", "Stop")
+    assert [(w.source, w.leader, w.changes) for w in content.without] == [
+        ("Paper P", "Yield", True),
+        ("Paper Q", "Extend", False),
+        ("Paper R", "Extend", False),
+    ]
+    assert content.counts == (
+        "3 of 6 scored cells have no contradicting evidence; 2 rest on a single source; "
+        "1 quote is used in more than two cells."
+    )
+    # gaps: extend gain −3, yield gain +1, yield harm −0.5 (largest first)
+    assert content.gaps == (
+        "Extend × Gain: scored 8, evidence 5",
+        "Yield × Gain: scored 6, evidence 7",
+        "Yield × Harm: scored 4, evidence 3.5",
+    )
+    assert evidence_headline(state_for(small, np.array([0.0, 1.0]))) is None
