@@ -81,7 +81,10 @@ def test_table_says_the_headline_and_flags_the_cells() -> None:
     stop_harm = next(line for line in lines if line.startswith("  Stop    Harm"))
     assert stop_harm.split()[2:5] == ["5", "—", "—"]
     assert "no implied score, single source" in stop_harm
-    assert "3 of 6 scored cells have no contradicting evidence; 2 rest on a single source." in lines
+    assert (
+        "3 of 6 scored cells have no contradicting evidence; 2 rest on a single source; "
+        "1 quote is used in more than 2 cells."
+    ) in lines
 
 
 def test_bad_set_is_one_clear_line(tmp_path: Path) -> None:

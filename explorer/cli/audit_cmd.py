@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from explorer.cli.commands import load_weighted
-from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, audit, summary_line
+from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, audit, counts_line, summary_line
 from explorer.core.model import DecisionSet
 from explorer.core.robustness.lens_summary import points
 
@@ -157,12 +157,7 @@ def table(ds: DecisionSet, result: Audit) -> str:
             f"  {option:<{owidth}}  {criterion:<{cwidth}}  {score:>5} {implied:>7}"
             f" {_signed(c.gap):>6}  {srcs:<7}  {', '.join(notes)}"
         )
-    scored = [c for c in result.cells if c.score is not None]
-    lines += [
-        "",
-        f"{len(result.unopposed)} of {len(scored)} scored cells have no contradicting evidence; "
-        f"{len(result.single_source)} rest on a single source.",
-    ]
+    lines += ["", counts_line(result)]
 
     lines += ["", f"Quotes used in more than {SHARED_QUOTE_CELLS} cells"]
     for q in result.shared_quotes:

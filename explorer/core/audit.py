@@ -176,6 +176,24 @@ def summary_line(decision_set: DecisionSet, result: Audit) -> str:
     )
 
 
+def _quotes_are(n: int) -> str:
+    return f"{n} quote is" if n == 1 else f"{n} quotes are"
+
+
+def counts_line(result: Audit) -> str:
+    """Unopposed, single-source, shared and unverified quotes in one sentence, for every view."""
+    scored = sum(c.score is not None for c in result.cells)
+    unverified = sum(c.unverified for c in result.cells)
+    text = (
+        f"{len(result.unopposed)} of {scored} scored cells have no contradicting evidence; "
+        f"{len(result.single_source)} rest on a single source; "
+        f"{_quotes_are(len(result.shared_quotes))} used in more than {SHARED_QUOTE_CELLS} cells"
+    )
+    if unverified:
+        text += f"; {_quotes_are(unverified)} unverified (not found in their source)"
+    return text + "."
+
+
 def _cells(decision_set: DecisionSet, state: LensState) -> tuple[CellAudit, ...]:
     order = {sid: k for k, sid in enumerate(state.source_ids)}
     out = []

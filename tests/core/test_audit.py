@@ -229,7 +229,7 @@ def test_reliance_slide_says_the_audit_in_words(small: DecisionSet) -> None:
     ]
     assert content.counts == (
         "3 of 6 scored cells have no contradicting evidence; 2 rest on a single source; "
-        "1 quote is used in more than two cells."
+        "1 quote is used in more than 2 cells."
     )
     # gaps: extend gain −3, yield gain +1, yield harm −0.5 (largest first)
     assert content.gaps == (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explorer.core.audit import Audit, audit, summary_line
+from explorer.core.audit import Audit, audit, counts_line, summary_line
 from explorer.core.briefing.content import BriefingState
 from explorer.core.robustness.lens_summary import points
 
@@ -43,23 +43,6 @@ def evidence_headline(state: BriefingState) -> str | None:
     return briefing_audit(state).headline
 
 
-def _quotes_are(n: int) -> str:
-    return f"{n} quote is" if n == 1 else f"{n} quotes are"
-
-
-def _counts(result: Audit) -> str:
-    scored = sum(c.score is not None for c in result.cells)
-    unverified = sum(c.unverified for c in result.cells)
-    text = (
-        f"{len(result.unopposed)} of {scored} scored cells have no contradicting evidence; "
-        f"{len(result.single_source)} rest on a single source; "
-        f"{_quotes_are(len(result.shared_quotes))} used in more than two cells"
-    )
-    if unverified:
-        text += f"; {_quotes_are(unverified)} unverified (not found in their source)"
-    return text + "."
-
-
 def reliance_content(state: BriefingState) -> RelianceContent:
     ds = state.decision_set
     result = briefing_audit(state)
@@ -91,6 +74,6 @@ def reliance_content(state: BriefingState) -> RelianceContent:
         tuple(names[o] for o in result.ranking.order),
         tuple(names[o] for o in result.implied_ranking.order),
         without,
-        _counts(result),
+        counts_line(result),
         gaps,
     )
