@@ -47,7 +47,7 @@ def test_json_has_the_issue_keys_with_the_hand_worked_numbers() -> None:
         ("r", "extend", ["extend", "yield", "stop"]),
     ]
     assert doc["headline"] == (
-        "Extend leads; rescored from the evidence, Yield leads; without Paper P, Yield leads."
+        "Extend leads; rescored from the evidence, Yield leads; without “Paper P”, Yield leads."
     )
     assert [q["quote"] for q in doc["shared_quotes"]] == [
         "The gains claimed for it are overstated."
@@ -75,7 +75,7 @@ def test_table_says_the_headline_and_flags_the_cells() -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[1] == (
-        "Extend leads; rescored from the evidence, Yield leads; without Paper P, Yield leads."
+        "Extend leads; rescored from the evidence, Yield leads; without “Paper P”, Yield leads."
     )
     assert "! without S1: Yield, Extend, Stop" in lines
     stop_harm = next(line for line in lines if line.startswith("  Stop    Harm"))

@@ -159,7 +159,8 @@ def headline(
             title = decision_set.source(off.source).title
             grouped.setdefault(off.ranking.leaders, []).append(title)
     for leaders, titles in grouped.items():
-        parts.append(f"without {' or '.join(titles)}, {_lead(decision_set, leaders)}")
+        quoted = " or ".join(f"“{title}”" for title in titles)  # titles carry commas
+        parts.append(f"without {quoted}, {_lead(decision_set, leaders)}")
     if not parts:
         return None
     return "; ".join([_lead(decision_set, ranking.leaders), *parts]) + "."

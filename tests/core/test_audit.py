@@ -115,7 +115,7 @@ def test_rankings_scored_implied_and_leave_one_out(small: DecisionSet) -> None:
 
 def test_headline_names_what_changes_the_leader(small: DecisionSet) -> None:
     assert audit(small, EQUAL).headline == (
-        "Extend leads; rescored from the evidence, Yield leads; without Paper P, Yield leads."
+        "Extend leads; rescored from the evidence, Yield leads; without “Paper P”, Yield leads."
     )
 
 
@@ -187,9 +187,7 @@ def test_bundled_set_headline_names_every_source_that_moves_the_leader() -> None
     assert result.headline is not None
     assert result.headline.startswith(ds.option(result.ranking.leader).name + " lead")
     for source in ds.sources:
-        assert (
-            f"{source.title}," in result.headline or f"{source.title} or" in result.headline
-        ) == (source.id in movers)
+        assert (f"“{source.title}”" in result.headline) == (source.id in movers)
     assert ("rescored from the evidence" in result.headline) == (
         result.implied_ranking.leaders != leader
     )
@@ -218,7 +216,7 @@ def state_for(ds: DecisionSet, weights: np.ndarray = EQUAL) -> BriefingState:
 def test_reliance_slide_says_the_audit_in_words(small: DecisionSet) -> None:
     content = reliance_content(state_for(small))
     assert content.headline == (
-        "Extend leads; rescored from the evidence, Yield leads; without Paper P, Yield leads."
+        "Extend leads; rescored from the evidence, Yield leads; without “Paper P”, Yield leads."
     )
     assert content.scored == ("Extend", "Yield", "Stop")
     assert content.implied == ("Yield", "Extend", "Stop")
