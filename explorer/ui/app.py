@@ -16,8 +16,8 @@ from explorer import __version__, paths
 from explorer.desktop import ICON_NAME, ICON_SIZES
 from explorer.ui import theme
 from explorer.ui.main_window import MainWindow, quit_after
-from explorer.ui.session import Session
-from explorer.ui.settings import AppSettings
+from explorer.ui.state.session import Session
+from explorer.ui.state.settings import AppSettings
 
 _STARTED = time.perf_counter()
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from explorer import paths
-from explorer.ui import help_dialogs
-from explorer.ui.about_dialog import show_about
+from explorer.ui.help import help_dialogs
+from explorer.ui.help.about_dialog import show_about
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow

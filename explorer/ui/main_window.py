@@ -35,23 +35,23 @@ from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.core.source_dates import evidence_age
 from explorer.ui import theme
-from explorer.ui.autosave import Autosave, ask_restore, restore
-from explorer.ui.compare_view import show_compare_window
-from explorer.ui.evidence_panel import EvidencePanel
-from explorer.ui.export_actions import ExportActions
+from explorer.ui.charts.profiles_chart import ProfilesChart
+from explorer.ui.charts.ranking.ranking_chart import RankingChart
+from explorer.ui.charts.tradeoff.tradeoff_map import TradeoffMap
+from explorer.ui.compare.compare_view import show_compare_window
+from explorer.ui.export.export_actions import ExportActions
 from explorer.ui.main_menus import build_menus
+from explorer.ui.matrix.score_matrix import ScoreMatrixView
+from explorer.ui.panels.evidence_panel import EvidencePanel
+from explorer.ui.panels.source_viewer import SourceViewer
+from explorer.ui.panels.sources_panel import SourcesPanel
+from explorer.ui.panels.weights_panel import WeightsPanel
 from explorer.ui.problems_dialog import ProblemsDialog
-from explorer.ui.profile_panel import ProfilePanel
-from explorer.ui.profiles_chart import ProfilesChart
-from explorer.ui.ranking_chart import RankingChart
-from explorer.ui.robustness_view import RobustnessView
-from explorer.ui.score_matrix import ScoreMatrixView
-from explorer.ui.session import Session
-from explorer.ui.settings import AppSettings
-from explorer.ui.source_viewer import SourceViewer
-from explorer.ui.sources_panel import SourcesPanel
-from explorer.ui.tradeoff_map import TradeoffMap
-from explorer.ui.weights_panel import WeightsPanel
+from explorer.ui.profiles.profile_panel import ProfilePanel
+from explorer.ui.robustness.robustness_view import RobustnessView
+from explorer.ui.state.autosave import Autosave, ask_restore, restore
+from explorer.ui.state.session import Session
+from explorer.ui.state.settings import AppSettings
 
 APP_TITLE = "Policy Options Explorer"
 NARROW_BELOW = 1200  # px of window width: below it the side panels tab beside the weights
@@ -330,13 +330,15 @@ class MainWindow(QMainWindow):
 
     def present(self) -> None:
         """F5: the briefing full screen (and the presenter view on a second screen)."""
-        from explorer.ui.briefing.controller import start_presentation  # loaded when first used
+        from explorer.ui.briefing.present.controller import (
+            start_presentation,  # loaded when first used
+        )
 
         self.session.flush()
         start_presentation(self.session, self)
 
     def arrange_slides(self) -> None:
-        from explorer.ui.briefing.controller import open_slide_manager
+        from explorer.ui.briefing.present.controller import open_slide_manager
 
         open_slide_manager(self.session, self)
 

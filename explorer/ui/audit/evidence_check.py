@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, audit, counts_line, summary_line
 from explorer.core.robustness.lens_summary import points
-from explorer.ui.offstage import UpdatesWhenShown
-from explorer.ui.session import Session
+from explorer.ui.state.session import Session
+from explorer.ui.widgets.offstage import UpdatesWhenShown
 
 CELL_COLUMNS = ("Option", "Criterion", "Score", "Evidence", "Gap", "Sources", "Notes")
 NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
