@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, audit, counts_line, summary_line
+from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, counts_line, summary_line
 from explorer.core.robustness.lens_summary import points
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.offstage import UpdatesWhenShown
@@ -61,6 +61,7 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)  # one line a row; the whole text is in each item's tooltip
     return table
 
 
@@ -94,42 +95,45 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
         self.rankings = _table([], "Rankings with each source switched off")
         self.rankings.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.cells = _table(list(CELL_COLUMNS), "Cells: score against evidence")
+        # sortable by any column, but first shown in the set's order (no sort indicator)
+        self.cells.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.cells.setSortingEnabled(True)
         self.options = _table([], "Evidence per option")
         self.shared = _table(["Cells", "Source", "Quote"], "Quotes used in several cells")
-        self.shared.setWordWrap(True)
 
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(
-            self._titled("Evidence per option (quotes by source and stance)", self.options)
-        )
-        lower.addWidget(
-            self._titled(f"Quotes used in more than {SHARED_QUOTE_CELLS} cells", self.shared)
-        )
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(
-            self._titled(
+        # one table per question, each with the whole view's room (the chart column is short)
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("Evidence check tables")
+        self.pages.setDocumentMode(True)
+        pages = (
+            (
+                "Rankings",
                 "Ranking on the scores, rescored from the evidence, and with each source "
-                "switched off (as the Sources lens does)",
+                "switched off in turn (exactly as switching it off in the Sources panel)",
                 self.rankings,
-            )
-        )
-        split.addWidget(
-            self._titled(
-                "Cells: score against the evidence-implied score (credibility-weighted mean "
-                "of the numbers the quotes imply)",
+            ),
+            (
+                "Cells",
+                "Each cell's score against its evidence-implied score: the credibility-weighted "
+                "mean of the numbers its quotes imply (— where they imply none)",
                 self.cells,
-            )
+            ),
+            ("By option", "Each option's quotes by source and by stance", self.options),
+            ("Shared quotes", f"Quotes used in more than {SHARED_QUOTE_CELLS} cells", self.shared),
         )
-        split.addWidget(lower)
-        split.setChildrenCollapsible(False)
-        split.setSizes([200, 400, 200])
+        for name, title, table in pages:
+            self.pages.addTab(self._titled(title, table), name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.counts)
-        layout.addWidget(split, 1)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("Sources named in the tables")
+        layout.addWidget(self.legend)
+        layout.addWidget(self.pages, 1)
         session.setChanged.connect(self._on_result)
         session.resultChanged.connect(self._on_result)
+        self._stale = True  # a set may be loaded already: fill in when first shown
 
     @staticmethod
     def _titled(title: str, table: QTableWidget) -> QWidget:
@@ -147,45 +151,54 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
         ds = self.session.decision_set
         if ds is None:
             return
-        result = audit(ds, self.session.shares, self.session.method, self.session.source_weights)
+        result = self.session.audit
+        if result is None:
+            return
         self.audit = result
         self.headline.setText(summary_line(ds, result))
         self.counts.setText(counts_line(result))
+        self.legend.setText(
+            "Sources: " + " · ".join(f"S{k + 1} {src.title}" for k, src in enumerate(ds.sources))
+        )
         self._fill_rankings(result)
         self._fill_cells(result)
         self._fill_options(result)
         self._fill_shared(result)
 
     def _fill_rankings(self, result: Audit) -> None:
+        """Options down (in scored order), rankings across: each cell is the option's place
+        in that ranking, the leader's 1 in bold where it differs from the scored leader."""
         ds = self.session.decision_set
         assert ds is not None
         names = {o.id: o.name for o in ds.options}
-        columns = [
-            ("Scored", result.ranking),
-            ("Rescored from the evidence", result.implied_ranking),
-        ]
+        tags = {s.id: f"S{k + 1}" for k, s in enumerate(ds.sources)}
+        columns = [("Scored", "On the editorial scores", result.ranking)]
+        columns.append(
+            ("Evidence", "Every cell rescored from its evidence", result.implied_ranking)
+        )
         columns += [
-            (f"Without {ds.source(o.source).title}", o.ranking) for o in result.leave_one_out
+            (f"Without {tags[o.source]}", f"Without {ds.source(o.source).title}", o.ranking)
+            for o in result.leave_one_out
         ]
         table = self.rankings
         table.clear()
-        table.setColumnCount(len(columns))
+        table.setColumnCount(len(columns) + 1)
         table.setRowCount(len(ds.options))
-        table.setHorizontalHeaderLabels([title for title, _ in columns])
-        header = table.horizontalHeader()
-        for k in range(len(columns)):
-            header.setSectionResizeMode(k, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(k, 170)
-        for col, (title, ranking) in enumerate(columns):
+        table.setHorizontalHeaderLabels(["Option", *(short for short, _, _ in columns)])
+        for col, (_, full, ranking) in enumerate(columns, start=1):
             header_item = table.horizontalHeaderItem(col)
             if header_item is not None:
-                header_item.setToolTip(title)
+                header_item.setToolTip(full)
             moved = ranking.leaders != result.ranking.leaders
-            for row, option in enumerate(ranking.order):
-                item = _item(f"{row + 1}. {names[option]}", bold=row == 0 and moved)
-                if row == 0 and moved:
-                    item.setToolTip(f"{title}: {names[option]} leads instead")
+            place = {option: k + 1 for k, option in enumerate(ranking.order)}
+            for row, option in enumerate(result.ranking.order):
+                first = place[option] == 1
+                item = _item(str(place[option]), numeric=True, bold=first and moved)
+                tip = f"{full}: {names[option]} is {place[option]} of {len(place)}"
+                item.setToolTip(tip + (" — the leader changes" if first and moved else ""))
                 table.setItem(row, col, item)
+        for row, option in enumerate(result.ranking.order):
+            table.setItem(row, 0, _item(names[option]))
 
     def _fill_cells(self, result: Audit) -> None:
         ds = self.session.decision_set
@@ -258,4 +271,3 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
             quote = _item(f"“{q.quote}”")
             quote.setToolTip(f"“{q.quote}”\n\n{where}")
             table.setItem(row, 2, quote)
-        table.resizeRowsToContents()

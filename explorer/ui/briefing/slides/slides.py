@@ -65,7 +65,7 @@ def briefing_state(session: Session, day: date | None = None) -> BriefingState:
         ds,
         result,
         session.scores,
-        session.source_weights if session.lens_active else {},  # off: every source counts
+        session.audit_credibility,  # the lens's trust while it is on; off: every source counts
         None if profile is None else profile.name,
         session.dirty,
         session.lens_active,
