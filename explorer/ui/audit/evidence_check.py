@@ -28,6 +28,7 @@ from explorer.ui.widgets.offstage import UpdatesWhenShown
 
 CELL_COLUMNS = ("Option", "Criterion", "Score", "Evidence", "Gap", "Sources", "Notes")
 NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+NAME_COLUMN_PX = 220  # widest an option or criterion column starts
 
 
 def signed(value: float | None) -> str:
@@ -126,11 +127,14 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.counts)
-        self.legend = QLabel()
+        self.legend = QLabel()  # under the tables: the S1… tags they use, in full
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName("Sources named in the tables")
-        layout.addWidget(self.legend)
+        small = QFont(self.legend.font())
+        small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
+        self.legend.setFont(small)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.legend)
         session.setChanged.connect(self._on_result)
         session.resultChanged.connect(self._on_result)
         self._stale = True  # a set may be loaded already: fill in when first shown
@@ -199,6 +203,7 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
                 table.setItem(row, col, item)
         for row, option in enumerate(result.ranking.order):
             table.setItem(row, 0, _item(names[option]))
+        self._fit_name_columns(table, 1)
 
     def _fill_cells(self, result: Audit) -> None:
         ds = self.session.decision_set
@@ -235,6 +240,17 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
             for col, item in enumerate(values):
                 table.setItem(row, col, item)
         table.setSortingEnabled(True)
+        self._fit_name_columns(table, 2)
+
+    @staticmethod
+    def _fit_name_columns(table: QTableWidget, count: int) -> None:
+        """Names get a readable share, not their full length, so the numbers stay in view
+        (a long name is whole in its tooltip)."""
+        header = table.horizontalHeader()
+        for col in range(count):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            table.resizeColumnToContents(col)
+            table.setColumnWidth(col, min(table.columnWidth(col), NAME_COLUMN_PX))
 
     def _fill_options(self, result: Audit) -> None:
         ds = self.session.decision_set
@@ -256,6 +272,7 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
             cells += [_item(str(o.supports), numeric=True), _item(str(o.contradicts), numeric=True)]
             for col, item in enumerate(cells):
                 table.setItem(row, col, item)
+        self._fit_name_columns(table, 1)
 
     def _fill_shared(self, result: Audit) -> None:
         ds = self.session.decision_set
