@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -139,12 +138,16 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         # load warnings are counted here and listed in the Problems panel, one click away
-        self.problems_button = QPushButton()
-        self.problems_button.setFlat(True)
-        self.problems_button.setAccessibleName("Show load problems")
-        self.problems_button.clicked.connect(lambda: self.reveal_side_panel(PROBLEMS_PANEL))
-        self.problems_button.hide()
-        self.statusBar().addPermanentWidget(self.problems_button)
+        # (a link, not a button: a button would make the status bar taller, and 1024×720 fit)
+        self.problems_link = QLabel()
+        self.problems_link.setAccessibleName("Show load problems")
+        self.problems_link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.problems_link.linkActivated.connect(lambda _: self.reveal_side_panel(PROBLEMS_PANEL))
+        self.problems_link.hide()
+        self.statusBar().addPermanentWidget(self.problems_link)
         # how old the newest evidence is, said where every analyst looks, when it is over a year
         self.evidence_age = QLabel()
         self.evidence_age.setAccessibleName("Evidence age")
@@ -252,9 +255,10 @@ class MainWindow(QMainWindow):
             return
         leader = ds.options[int(result.order[0])].name
         count = len(self.session.warnings)
-        self.problems_button.setText(f"⚠ {count} load warning{'s' if count != 1 else ''}")
-        self.problems_button.setToolTip("Listed in the Problems panel")
-        self.problems_button.setVisible(count > 0)
+        words = f"⚠ {count} load warning{'s' if count != 1 else ''}"
+        self.problems_link.setText(f'<a href="problems">{words}</a>')
+        self.problems_link.setToolTip("Each one is listed in the Problems panel")
+        self.problems_link.setVisible(count > 0)
         age = evidence_age(ds, date.today())
         self.status.setText(
             f"{ds.question}  ·  {len(ds.options)} options × {len(ds.criteria)} criteria  ·  "

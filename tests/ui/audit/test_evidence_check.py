@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from explorer.core.robustness.lens_summary import points
@@ -199,9 +199,10 @@ def test_unverified_quote_in_the_evidence_panel_problems_and_status(
     lines = win.problems_panel.lines()
     assert len(lines) == 1 and "quote not found verbatim in source 'r'" in lines[0]
     assert "2-yield.yaml" in lines[0]
-    assert win.problems_button.isVisible()
-    assert win.problems_button.text() == "⚠ 1 load warning"
-    win.problems_button.click()
+    link = win.problems_link
+    assert link.isVisible()
+    assert link.text() == '<a href="problems">⚠ 1 load warning</a>'
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=link.rect().center())
     assert win.side_tabs.currentWidget() is win.problems_panel
     win.tabs.setCurrentWidget(win.evidence_check)
     qtbot.waitUntil(lambda: "1 unverified" in cell_rows(win.evidence_check)[("Yield", "Harm")][-1])
@@ -228,7 +229,7 @@ def test_unverified_quote_on_the_option_slide_and_in_the_pdf(
 def test_no_problems_says_so(window: MainWindow) -> None:
     assert window.problems_panel.lines() == []
     assert window.problems_panel.summary.text().startswith("No problems were found")
-    assert not window.problems_button.isVisible()
+    assert not window.problems_link.isVisible()
 
 
 def test_screenshots(window: MainWindow, qtbot, output_dir: Path) -> None:
