@@ -87,6 +87,7 @@ def document(ds: DecisionSet, result: Audit) -> dict[str, Any]:
             {
                 "source": q.source,
                 "quote": q.quote,
+                "verified": q.verified,
                 "cells": [{"option": o, "criterion": c} for o, c in q.cells],
             }
             for q in result.shared_quotes
@@ -161,7 +162,9 @@ def table(ds: DecisionSet, result: Audit) -> str:
 
     lines += ["", f"Quotes used in more than {SHARED_QUOTE_CELLS} cells"]
     for q in result.shared_quotes:
-        lines.append(f"  {len(q.cells)} cells  {tags[q.source]}  “{_cut(q.quote, QUOTE_WIDTH)}”")
+        shown = _cut(q.quote, QUOTE_WIDTH)
+        shown = f"“{shown}”" if q.verified else f"[unverified] {shown}"
+        lines.append(f"  {len(q.cells)} cells  {tags[q.source]}  {shown}")
     if not result.shared_quotes:
         lines.append("  none")
 

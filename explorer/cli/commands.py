@@ -183,6 +183,7 @@ def evidence(args: argparse.Namespace) -> int:
             "quote": ev.quote,
             "stance": ev.stance.value,
             "score": ev.implied_score,
+            "verified": ev.verified,  # False: not found in its source (see model.Evidence)
         }
         for option in ds.options
         for crit in ds.criteria

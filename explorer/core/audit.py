@@ -72,6 +72,7 @@ class SharedQuote:
     source: str
     quote: str
     cells: tuple[tuple[str, str], ...]  # (option, criterion), set order
+    verified: bool = True  # found in its source (the same words, so the same answer everywhere)
 
 
 @dataclass(frozen=True)
@@ -237,16 +238,17 @@ def _options(decision_set: DecisionSet) -> tuple[OptionEvidence, ...]:
 def shared_quotes(decision_set: DecisionSet) -> tuple[SharedQuote, ...]:
     """Quotes (same source, same words up to whitespace and typography) in more than
     SHARED_QUOTE_CELLS cells, most-used first."""
-    seen: dict[tuple[str, str], tuple[str, list[tuple[str, str]]]] = {}
+    seen: dict[tuple[str, str], tuple[str, list[tuple[str, str]], bool]] = {}
     for option in decision_set.options:
         for crit in decision_set.criteria:
             for ev in decision_set.assessment(option.id, crit.id).evidence:
-                _, cells = seen.setdefault((ev.source, normalise(ev.quote)), (ev.quote, []))
+                key = (ev.source, normalise(ev.quote))
+                _, cells, _ = seen.setdefault(key, (ev.quote, [], ev.verified))
                 if (option.id, crit.id) not in cells:
                     cells.append((option.id, crit.id))
     found = [
-        SharedQuote(source, quote, tuple(cells))
-        for (source, _), (quote, cells) in seen.items()
+        SharedQuote(source, quote, tuple(cells), verified)
+        for (source, _), (quote, cells, verified) in seen.items()
         if len(cells) > SHARED_QUOTE_CELLS
     ]
     return tuple(sorted(found, key=lambda q: -len(q.cells)))

@@ -33,6 +33,7 @@ from explorer.core.audit import audit
 from explorer.core.briefing.content import BriefingState, option_content
 from explorer.core.briefing.reliance import evidence_headline, reliance_content
 from explorer.core.engine import Method, ScoreMatrix, evaluate
+from explorer.core.export_csv import evidence_csv
 from explorer.core.loader import load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.robustness.lens_state import LensState
@@ -236,3 +237,21 @@ def test_reliance_slide_says_the_audit_in_words(small: DecisionSet) -> None:
         "Yield × Harm: scored 4, evidence 3.5",
     )
     assert evidence_headline(state_for(small, np.array([0.0, 1.0]))) is None
+
+
+def test_a_shared_quote_not_in_its_source_is_flagged_everywhere_it_is_listed(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(SMALL, tmp_path / "set")
+    for name in ("1-extend.yaml", "3-stop.yaml"):
+        path = tmp_path / "set" / name
+        path.write_text(path.read_text().replace("are overstated", "are much overstated"))
+    ds = load_decision_set(tmp_path / "set").decision_set
+    (shared,) = audit(ds, EQUAL).shared_quotes
+    assert (shared.quote, shared.verified) == (
+        "The gains claimed for it are much overstated.",
+        False,
+    )
+    rows = evidence_csv(ds).splitlines()
+    found = [row.rsplit(",", 1)[-1] for row in rows[1:]]
+    assert found.count("no") == 3 and found.count("yes") == 7

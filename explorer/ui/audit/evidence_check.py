@@ -285,6 +285,7 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
             count.setToolTip(where)
             table.setItem(row, 0, count)
             table.setItem(row, 1, _item(ds.source(q.source).title))
-            quote = _item(f"“{q.quote}”")
-            quote.setToolTip(f"“{q.quote}”\n\n{where}")
+            shown = f"“{q.quote}”" if q.verified else f"⚠ [unverified] {q.quote}"
+            quote = _item(shown)
+            quote.setToolTip(f"{shown}\n\n{where}")
             table.setItem(row, 2, quote)
