@@ -8,7 +8,7 @@ costs a couple of milliseconds, the table items more, and a slider drag should p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, counts_line, summary_line
 from explorer.core.robustness.lens_summary import points
 from explorer.ui.state.session import Session
-from explorer.ui.widgets.offstage import UpdatesWhenShown
+from explorer.ui.widgets.offstage import UpdatesWhenShown, offstage
 
 CELL_COLUMNS = ("Option", "Criterion", "Score", "Evidence", "Gap", "Sources", "Notes")
 NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NAME_COLUMN_PX = 220  # widest an option or criterion column starts
+SETTLE_MS = 200  # the tables follow this long after the last weight change
 
 
 def signed(value: float | None) -> str:
@@ -135,9 +136,24 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
         self.legend.setFont(small)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.legend)
+        # filling the tables costs ~30 ms: on screen they follow once the weights settle,
+        # not on every tick of a drag
+        self._later = QTimer(self, interval=SETTLE_MS, singleShot=True)
+        self._later.timeout.connect(self._update)
         session.setChanged.connect(self._on_result)
         session.resultChanged.connect(self._on_result)
         self._stale = True  # a set may be loaded already: fill in when first shown
+
+    def _on_result(self) -> None:
+        if offstage(self):
+            self._stale = True
+        else:
+            self._later.start()
+
+    def flush(self) -> None:
+        """Fill the tables now rather than once the weights settle (tests, screenshots)."""
+        self._later.stop()
+        self._update()
 
     @staticmethod
     def _titled(title: str, table: QTableWidget) -> QWidget:
