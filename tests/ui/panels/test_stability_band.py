@@ -148,8 +148,7 @@ def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, output_dir, dark) -
         qtbot.waitExposed(widget)
         session.select(criterion="counter_isis")
         assert widget.row("counter_isis").stability_text.startswith(
-            "Refocus on training against the Islamic State stays first while this weight is "
-            "between 2.7 % and 100 %."
+            "Governance and economic pivot stays first while this weight is between 0 % and 35.7 %."
         )
         qapp.processEvents()  # let the scroll area lay the rows out for the bold name
         name = f"stability_band_{'dark' if dark else 'light'}.png"

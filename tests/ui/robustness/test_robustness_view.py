@@ -323,8 +323,8 @@ def test_a_new_set_rebuilds_every_pane(qtbot, view, session: Session, bundled_pa
     assert view.sensitivity.combo.count() == 10
     assert view.sensitivity.criterion == "personnel_risk"
     assert len(view.heatmap.row_options()) == 5
-    assert view.heatmap.row_options()[0] == "refocus_mission"
-    assert view.tornado.bar_labels()[0].startswith("Refocus on training against the Islamic State")
+    assert view.heatmap.row_options()[0] == "governance_pivot"
+    assert view.tornado.bar_labels()[0].startswith("Phased withdrawal (federal Iraq, then Erbil)")
     assert any("Iranian influence in Iraq" in text for _, text in view.changes.rows())
     wait_shown(qtbot, view, session)
     assert len(view.heatmap.texts()["status_quo"]) == 5
