@@ -44,7 +44,8 @@ def document(ds: DecisionSet, result: Audit) -> dict[str, Any]:
             c: round(float(w), 6) for c, w in zip(ds.criterion_ids, result.shares, strict=True)
         },
         "credibility": {s: round(c, 6) for s, c in result.credibility.items()},
-        "headline": result.headline,
+        "headline": result.headline,  # null when nothing the audit tries changes the leader
+        "summary": summary_line(ds, result),  # the headline, or that the leader holds
         "ranking": list(result.ranking.order),
         "leaders": list(result.ranking.leaders),
         "implied_ranking": list(result.implied_ranking.order),

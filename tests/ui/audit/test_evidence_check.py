@@ -89,7 +89,9 @@ def test_window_and_cli_agree(window: MainWindow, bundled_path: Path) -> None:
     ds = window.session.decision_set
     names = {o.id: o.name for o in ds.options}
     crits = {c.id: c.name for c in ds.criteria}
-    assert view.headline.text() == doc["headline"]
+    assert view.headline.text() == doc["summary"]
+    window.ranking_chart.flush_evidence_line()
+    assert window.ranking_chart.evidence_line() == (doc["headline"] or "")
     assert order(column(view, "Scored")) == [names[o] for o in doc["ranking"]]
     assert order(column(view, "Evidence")) == [names[o] for o in doc["implied_ranking"]]
     for k, off in enumerate(doc["leave_one_out"]):
