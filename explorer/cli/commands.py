@@ -61,6 +61,7 @@ class Weighted:
     weights: np.ndarray
     method: Method
     problem: ScoreMatrix  # the profile's sources lens applied, if it has one
+    credibility: dict[str, float]  # per source, as the profile trusts it (empty: full trust)
 
 
 def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted | None:
@@ -68,7 +69,7 @@ def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted 
     lens = LensState(ds)
     method = Method(args.method) if args.method else Method.WSM
     if not args.profile:
-        return Weighted(result, np.ones(len(ds.criteria)), method, lens.problem)
+        return Weighted(result, np.ones(len(ds.criteria)), method, lens.problem, {})
     try:
         weighting = weighting_of(load_profile(Path(args.profile)), ds)
     except LoadError as exc:
@@ -77,7 +78,7 @@ def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted 
     _say(list(weighting.applied.notes))
     lens.set(weighting.credibility, weighting.lens)  # the profile may rescore from sources
     method = Method(args.method) if args.method else weighting.method
-    return Weighted(result, weighting.applied.weights, method, lens.problem)
+    return Weighted(result, weighting.applied.weights, method, lens.problem, lens.weights)
 
 
 def load_weighted(args: argparse.Namespace) -> Weighted | None:
@@ -182,6 +183,7 @@ def evidence(args: argparse.Namespace) -> int:
             "quote": ev.quote,
             "stance": ev.stance.value,
             "score": ev.implied_score,
+            "verified": ev.verified,  # False: not found in its source (see model.Evidence)
         }
         for option in ds.options
         for crit in ds.criteria

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from explorer.cli import brief_cmd, commands, desktop_cmd, profile_cmd, robustness_cmd
+from explorer.cli import audit_cmd, brief_cmd, commands, desktop_cmd, profile_cmd, robustness_cmd
 
 
 class _VersionAction(argparse.Action):
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.evidence)
 
     robustness_cmd.add_parser(sub)
+    audit_cmd.add_parser(sub)
     profile_cmd.add_parser(sub)
     brief_cmd.add_parser(sub)
     desktop_cmd.add_parser(sub)

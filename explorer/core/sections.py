@@ -188,9 +188,11 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
             if sid not in ctx.broken_sources:
                 ctx.fields.report((*epath, "source"), f"unknown source '{sid}'")
             sid = None
+        verified = False
         if sid is not None and quote is not None:
             text = ctx.texts[sid]
-            if text is not None and normalise(quote) not in text:
+            verified = text is not None and normalise(quote) in text
+            if text is not None and not verified:
                 ctx.fields.report(
                     (*epath, "quote"),
                     f"quote not found verbatim in source '{sid}': \"{quote[:60]}…\"",
@@ -201,7 +203,7 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
                     (*epath, "quote"), f"cannot check quote: source '{sid}' has no text"
                 )
         if sid and quote and stance:
-            out.append(Evidence(sid, quote, Stance(stance), implied))
+            out.append(Evidence(sid, quote, Stance(stance), implied, verified))
     return out
 
 

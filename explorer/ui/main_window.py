@@ -35,6 +35,7 @@ from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.core.source_dates import evidence_age
 from explorer.ui import theme
+from explorer.ui.audit.evidence_check import EvidenceCheckView
 from explorer.ui.charts.profiles_chart import ProfilesChart
 from explorer.ui.charts.ranking.ranking_chart import RankingChart
 from explorer.ui.charts.tradeoff.tradeoff_map import TradeoffMap
@@ -43,6 +44,7 @@ from explorer.ui.export.export_actions import ExportActions
 from explorer.ui.main_menus import build_menus
 from explorer.ui.matrix.score_matrix import ScoreMatrixView
 from explorer.ui.panels.evidence_panel import EvidencePanel
+from explorer.ui.panels.problems_panel import ProblemsPanel
 from explorer.ui.panels.source_viewer import SourceViewer
 from explorer.ui.panels.sources_panel import SourcesPanel
 from explorer.ui.panels.weights_panel import WeightsPanel
@@ -55,6 +57,7 @@ from explorer.ui.state.settings import AppSettings
 
 APP_TITLE = "Policy Options Explorer"
 NARROW_BELOW = 1200  # px of window width: below it the side panels tab beside the weights
+PROBLEMS_PANEL = 3  # index of the Problems panel among the side panels
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +97,8 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.evidence_panel, "E&vidence")
         self.side_tabs.addTab(self.profile_panel, "Pro&files")
         self.side_tabs.addTab(self.sources_panel, "&Sources")
+        self.problems_panel = ProblemsPanel(session)  # load warnings, each one listed
+        self.side_tabs.addTab(self.problems_panel, "P&roblems")
         self.setAcceptDrops(True)  # profile files and decision sets can be dropped on the window
         # The left column: the weights, and below NARROW_BELOW px also the side panels as tabs
         # (a projector's 1024 px cannot hold three columns without crushing the charts).
@@ -111,6 +116,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.score_matrix, "Score &matrix")
         self.robustness_view = RobustnessView(session)
         self.tabs.addTab(self.robustness_view, "Ro&bustness")
+        self.evidence_check = EvidenceCheckView(session)
+        self.tabs.addTab(self.evidence_check, "Evidence chec&k")
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.ranking_chart)
         self.centre.addWidget(self.tabs)
@@ -130,6 +137,17 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
+        # load warnings are counted here and listed in the Problems panel, one click away
+        # (a link, not a button: a button would make the status bar taller, and 1024×720 fit)
+        self.problems_link = QLabel()
+        self.problems_link.setAccessibleName("Show load problems")
+        self.problems_link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.problems_link.linkActivated.connect(lambda _: self.reveal_side_panel(PROBLEMS_PANEL))
+        self.problems_link.hide()
+        self.statusBar().addPermanentWidget(self.problems_link)
         # how old the newest evidence is, said where every analyst looks, when it is over a year
         self.evidence_age = QLabel()
         self.evidence_age.setAccessibleName("Evidence age")
@@ -236,11 +254,15 @@ class MainWindow(QMainWindow):
             self.status.setText("No decision set loaded")
             return
         leader = ds.options[int(result.order[0])].name
-        warn = f" · {len(self.session.warnings)} warning(s)" if self.session.warnings else ""
+        count = len(self.session.warnings)
+        words = f"⚠ {count} load warning{'s' if count != 1 else ''}"
+        self.problems_link.setText(f'<a href="problems">{words}</a>')
+        self.problems_link.setToolTip("Each one is listed in the Problems panel")
+        self.problems_link.setVisible(count > 0)
         age = evidence_age(ds, date.today())
         self.status.setText(
             f"{ds.question}  ·  {len(ds.options)} options × {len(ds.criteria)} criteria  ·  "
-            f"{result.method.label}: {leader} leads{warn}"
+            f"{result.method.label}: {leader} leads"
         )
         short = age.text.removeprefix("Evidence may be out of date. ")
         self.evidence_age.setText(f"⚠ {short}" if age.stale else "")
@@ -311,7 +333,8 @@ class MainWindow(QMainWindow):
             self.reveal_side_panel(current, switch=False)
 
     def reveal_side_panel(self, index: int, switch: bool = True) -> None:
-        """Bring evidence (0), profiles (1) or sources (2) to the front, wherever they sit."""
+        """Bring evidence (0), profiles (1), sources (2) or problems (3) to the front, wherever
+        they sit."""
         if self._narrow:
             if switch or self.left_tabs.currentIndex() != 0:
                 self.left_tabs.setCurrentIndex(index + 1)

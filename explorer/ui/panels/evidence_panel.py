@@ -22,6 +22,9 @@ from explorer.ui.widgets.live_caption import LiveCaption
 
 SUPPORTS_LABEL = "✔ Supports the score"
 CONTRADICTS_LABEL = "✖ Contradicts the score"
+# a quote not found in its source is not shown as a checked quotation: no tick, no cross, no
+# quotation marks, the warning first (see model.Evidence.verified)
+UNVERIFIED_LABEL = "⚠ Unverified: not found in its source"
 THIN_MARK = "◔"
 _TIGHT = "margin-top:0; margin-bottom:6px"
 _PLACEHOLDER = (
@@ -223,6 +226,12 @@ class EvidencePanel(QWidget):
             supports = item.stance is Stance.SUPPORTS
             colour = t.supports if supports else t.contradicts
             label = SUPPORTS_LABEL if supports else CONTRADICTS_LABEL
+            quoted = f"“{escape(item.quote)}”"
+            if not item.verified:
+                colour = t.muted
+                claimed = "support" if supports else "contradict"
+                label = f"{UNVERIFIED_LABEL} (said to {claimed} the score)"
+                quoted = f"<i>[unverified] {escape(item.quote)}</i>"
             implied = "" if item.implied_score is None else f" · implies {_num(item.implied_score)}"
             try:
                 origin = source_label(ds.source(item.source))
@@ -233,7 +242,7 @@ class EvidencePanel(QWidget):
                 f'<table width="100%" cellpadding="6" cellspacing="0" style="margin-bottom:10px">'
                 f'<tr><td width="5" bgcolor="{colour}"></td><td>'
                 f'<p style="color:{colour}; {_TIGHT}"><b>{label}</b>{escape(implied)}</p>'
-                f'<p style="font-size:{size:g}pt; {_TIGHT}">“{escape(item.quote)}”</p>'
+                f'<p style="font-size:{size:g}pt; {_TIGHT}">{quoted}</p>'
                 f'<p style="color:{t.muted}; {_TIGHT}">— {escape(origin)}</p>'
                 f'<p style="margin:0">{link}</p></td></tr></table>'
             )

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from explorer import paths
 from explorer.core import weights as weight_rules
+from explorer.core.audit import Audit, audit
 from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
@@ -44,6 +45,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._set: DecisionSet | None = None
         self._scoring: LensState | None = None  # editorial or rescored-from-sources cells
         self._analysis: Analysis | None = None
+        self._audit: Audit | None = None
         self._deck = DeckSettings()
         self._sampler = SamplingService(self._sampling_input, lambda: self.in_gesture, self)
         self._sampler.changed.connect(self.acceptabilityChanged)
@@ -161,6 +163,20 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         """Cells rescored from the evidence, with disagreement, for the current credibilities
         (computed even while the lens is off, so disagreement can always be shown)."""
         return None if self._scoring is None else self._scoring.lens
+
+    @property
+    def audit_credibility(self) -> dict[str, float]:
+        """Source trust as the evidence check and the briefing take it: the Sources panel's
+        credibilities while its lens is on; every source fully trusted while it is off."""
+        return self.source_weights if self.lens_active else {}
+
+    @property
+    def audit(self) -> Audit | None:
+        """The evidence check (explorer.core.audit) for the weighting on screen: worked out
+        when first asked after each result, so a slider drag pays nothing for it."""
+        if self._audit is None and self._set is not None and self._result is not None:
+            self._audit = audit(self._set, self._shares, self._method, self.audit_credibility)
+        return self._audit
 
     @property
     def analysis(self) -> Analysis | None:
@@ -339,6 +355,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._result = evaluate(problem, self._shares, self._method)
         assert self._set is not None
         self._analysis = Analysis(self._set, problem, self._shares, self._method)
+        self._audit = None
         self._sampler.restart()
 
     def _recompute(self) -> None:

@@ -143,7 +143,7 @@ def test_side_panels_tab_beside_the_weights_on_a_narrow_window(window: MainWindo
     qtbot.wait(10)
     assert not window.side_tabs.isVisible()
     names = [window.left_tabs.tabText(i) for i in range(window.left_tabs.count())]
-    assert names == ["&Weights", "E&vidence", "Pro&files", "&Sources"]
+    assert names == ["&Weights", "E&vidence", "Pro&files", "&Sources", "P&roblems"]
     window.reveal_side_panel(0)
     assert window.left_tabs.currentWidget() is window.evidence_panel
     window.resize(1440, 900)
