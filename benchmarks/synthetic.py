@@ -53,7 +53,10 @@ SOURCE_SENTENCES = 400
 
 
 def _sentence(k: int) -> str:
-    return f"Finding {k}: the measure changes outcome {k % 17} by about {k % 9 + 1} points in year {k % 30}."
+    return (
+        f"Finding {k}: the measure changes outcome {k % 17} by about {k % 9 + 1} points"
+        f" in year {k % 30}."
+    )
 
 
 def write_set_folder(ds: DecisionSet, folder: Path, options_per_file: int = 100) -> Path:

@@ -41,6 +41,10 @@ OPTION_KEYS = {
 }
 CELL_KEYS = {"score", "low", "high", "rationale", "evidence", "unassessed"}
 EVIDENCE_KEYS = {"source", "quote", "stance", "implied_score"}
+# listed once: walking an enum costs more than the rest of a stance check, once per quote
+STANCES = tuple(s.value for s in Stance)
+_STANCE = {s.value: s for s in Stance}
+DIRECTIONS = tuple(d.value for d in Direction)
 
 
 def criterion(fields: Fields, data: dict[str, Any], path: tuple) -> Criterion | None:
@@ -48,7 +52,7 @@ def criterion(fields: Fields, data: dict[str, Any], path: tuple) -> Criterion | 
     cid = fields.identifier(data, path)
     name = fields.text(data, path, "name")
     definition = fields.text(data, path, "definition")
-    direction = fields.choice(data, path, "direction", [d.value for d in Direction])
+    direction = fields.choice(data, path, "direction", DIRECTIONS)
     group = fields.text(data, path, "group", required=False) or ""
     scale = Scale()
     raw_scale = fields.mapping(data, path, "scale", required=False)
@@ -180,7 +184,7 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
         ctx.fields.unknown_keys(item, epath, EVIDENCE_KEYS)
         sid = ctx.fields.identifier(item, epath, "source")
         quote = ctx.fields.text(item, epath, "quote")
-        stance = ctx.fields.choice(item, epath, "stance", [s.value for s in Stance])
+        stance = ctx.fields.choice(item, epath, "stance", STANCES)
         implied = ctx.fields.number(item, epath, "implied_score", required=False)
         if implied is not None and not _in_scale(ctx, epath, "implied_score", implied, scale):
             implied = None
@@ -201,7 +205,7 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
                     (*epath, "quote"), f"cannot check quote: source '{sid}' has no text"
                 )
         if sid and quote and stance:
-            out.append(Evidence(sid, quote, Stance(stance), implied))
+            out.append(Evidence(sid, quote, _STANCE[stance], implied))
     return out
 
 
