@@ -99,7 +99,7 @@ def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]
         cite["url"] = ""
     if None in (sid, title, file, origin, position):
         return None
-    candidates = [c for c in (inside(d, file) for d in search) if c is not None]
+    candidates = source_candidates(file, search)
     if not candidates:
         fields.report(
             (*path, "file"),
@@ -116,15 +116,24 @@ def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]
     return Source(sid, title, file, origin, position, publisher, period, resolved, **cite)
 
 
-def source_text(src: Source) -> str | None:
-    """The source's text, or None when it is missing or unreadable (reported at the source)."""
-    if src.path is None:
-        return None
+def source_candidates(file: str, search: list[Path]) -> list[Path]:
+    """Where a source's `file` may be, in search order: only places inside a search folder."""
+    return [c for c in (inside(d, file) for d in search) if c is not None]
+
+
+def source_bytes(path: Path) -> bytes | None:
+    """What the quote checks read of a source text (its first MAX_SOURCE_BYTES), or None."""
     try:
-        raw = read_regular(src.path, MAX_SOURCE_BYTES, refuse_larger=False)
+        raw = read_regular(path, MAX_SOURCE_BYTES, refuse_larger=False)
     except FileRefused:
         return None
-    return raw[:MAX_SOURCE_BYTES].decode("utf-8", errors="replace")
+    return raw[:MAX_SOURCE_BYTES]
+
+
+def source_text(src: Source) -> str | None:
+    """The source's text, or None when it is missing or unreadable (reported at the source)."""
+    raw = None if src.path is None else source_bytes(src.path)
+    return None if raw is None else raw.decode("utf-8", errors="replace")
 
 
 def _phases(fields: Fields, data: dict[str, Any], path: tuple) -> tuple[Phase, ...]:

@@ -298,8 +298,8 @@ def parse_yaml_text(text: str, file: str, max_chars: int = MAX_EXPANDED_CHARS) -
     return YamlDoc(file, data, node)
 
 
-def read_yaml(path: Path, max_bytes: int | None = None) -> YamlDoc:
-    """Read, size-check, decode and parse one YAML file (default cap: MAX_FILE_BYTES, read now)."""
+def read_yaml_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """One YAML file's bytes, size-checked (default cap: MAX_FILE_BYTES, read now)."""
     max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     file = display_path(path)
     try:
@@ -308,4 +308,15 @@ def read_yaml(path: Path, max_bytes: int | None = None) -> YamlDoc:
         raise LoadError([Problem(file, 0, "", str(exc))]) from None
     if len(raw) > max_bytes:
         raise LoadError([Problem(file, 0, "", f"file is over the {max_bytes}-byte limit")])
+    return raw
+
+
+def parse_yaml_bytes(raw: bytes, path: Path) -> YamlDoc:
+    """Decode and parse the bytes read_yaml_bytes gave for `path`."""
+    file = display_path(path)
     return parse_yaml_text(_decode(raw, file), file)
+
+
+def read_yaml(path: Path, max_bytes: int | None = None) -> YamlDoc:
+    """Read, size-check, decode and parse one YAML file (default cap: MAX_FILE_BYTES, read now)."""
+    return parse_yaml_bytes(read_yaml_bytes(path, max_bytes), path)
