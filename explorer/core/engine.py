@@ -126,12 +126,16 @@ def topsis_closeness(
     w = np.asarray(weights, dtype=float)
     norm = np.sqrt((x**2).sum(axis=-2, keepdims=True))
     r = np.divide(x, norm, out=np.zeros(x.shape), where=norm > 0)
-    v = r * w[..., None, :]
+    # in place from here: with many samples each temporary is samples × options × criteria
+    per_cell = w[..., None, :]
+    v = np.multiply(r, per_cell, out=r) if r.ndim >= per_cell.ndim else r * per_cell
     best, worst = v.max(axis=-2, keepdims=True), v.min(axis=-2, keepdims=True)
     ideal = np.where(problem.benefit, best, worst)
     anti = np.where(problem.benefit, worst, best)
-    d_plus = np.sqrt(((v - ideal) ** 2).sum(axis=-1))
-    d_minus = np.sqrt(((v - anti) ** 2).sum(axis=-1))
+    gap = np.subtract(v, ideal)
+    d_plus = np.sqrt(np.square(gap, out=gap).sum(axis=-1))
+    np.subtract(v, anti, out=gap)
+    d_minus = np.sqrt(np.square(gap, out=gap).sum(axis=-1))
     denom = d_plus + d_minus
     return np.divide(d_minus, denom, out=np.full_like(denom, 0.5), where=denom > 0)
 
