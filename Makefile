@@ -28,6 +28,7 @@ bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py
 	$(PY) benchmarks/bench_robustness.py
+	$(PY) benchmarks/bench_scale.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_sampling_ui.py
 
 # The standalone one-folder app in dist/policy-explorer/ (PyInstaller), then its smoke test.

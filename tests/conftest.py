@@ -23,6 +23,7 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("POLICY_EXPLORER_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("POLICY_EXPLORER_CONFIG", str(tmp_path / "config"))
     monkeypatch.setenv("POLICY_EXPLORER_PROFILES", str(tmp_path / "profiles"))
+    monkeypatch.setenv("POLICY_EXPLORER_CACHE", str(tmp_path / "cache"))
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.problems import LoadError, Problem
 from explorer.core.profiles import load_profile
 from explorer.core.robustness.lens_state import LensState
+from explorer.core.set_cache import SetCache
 from explorer.core.weighting import weighting_of
 
 
@@ -30,7 +31,10 @@ def load_set(path_arg: str | None, strict: bool = False) -> LoadResult | None:
     path = Path(path_arg) if path_arg else paths.bundled_set()
     try:
         result = load_decision_set(
-            path, strict=strict or paths.is_bundled(path), search_dirs=[paths.sources_dir()]
+            path,
+            strict=strict or paths.is_bundled(path),
+            search_dirs=[paths.sources_dir()],
+            cache=SetCache(paths.user_cache_dir() / "sets"),
         )
     except LoadError as exc:
         _say(exc.problems + exc.warnings)
