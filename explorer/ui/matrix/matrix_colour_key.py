@@ -89,7 +89,7 @@ class MatrixColourKey(QWidget):
         self.legend.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
 
         session.setChanged.connect(self._show)
-        session.weightsChanged.connect(self._show_lens_note)
+        session.scoresChanged.connect(self._show_lens_note)
         self._show()
 
     @property

@@ -91,7 +91,7 @@ class ScoreMatrixView(QTableView):
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._select_index)
         session.setChanged.connect(self._on_set_changed)
-        session.weightsChanged.connect(self.matrix_model.refresh_sources)
+        session.scoresChanged.connect(self.matrix_model.refresh_sources)
         session.resultChanged.connect(self.matrix_model.refresh_totals)
         session.selectionChanged.connect(self._on_selection_changed)
         if session.decision_set is not None:

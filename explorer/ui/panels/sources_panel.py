@@ -91,7 +91,7 @@ class SourcesPanel(UpdatesWhenShown, QWidget):
         layout.addLayout(buttons)
 
         session.setChanged.connect(self._rebuild)
-        session.weightsChanged.connect(self._sync)
+        session.scoresChanged.connect(self._sync)
         session.resultChanged.connect(self._on_result)  # a hidden tab catches up when shown
         self._rebuild()
 

@@ -1,22 +1,36 @@
-"""The choices a view offers (which two axes the tradeoff map plots) as state of their own.
+"""The choices the views offer — which two axes the tradeoff map plots, what colours the score
+matrix, which criterion's weight the sensitivity chart runs along — as state of their own.
 
-They once lived only in the map's two combo boxes, so the slides and a chart exported to a file
-drew the default pair while the screen showed another. Now the map, the slide, the export and
-the saved settings all read this one object; the map writes it when the user picks an axis and
-follows it, with its combos' signals blocked, when anything else sets it.
+They once lived only in the views' combo boxes, so the slides and a chart exported to a file
+drew the defaults while the screen showed another choice. Now the view, the slide, the export
+and the saved settings all read this one object; a view writes it when the user picks and
+follows it, with its combo's signals blocked, when anything else sets it. (The sampling
+settings are the same kind of choice and live with sampling, in the session's `sampler`.)
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+DESIRABILITY, DISAGREEMENT = "desirability", "disagreement"  # the score matrix's colourings
+
 
 class ViewState(QObject):
     tradeoffAxesChanged = Signal()
+    matrixColourChanged = Signal()
+    sensitivityCriterionChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tradeoff: tuple[str, str] | None = None  # axis keys; None: the set's defaults
+        self._matrix_colour = DESIRABILITY
+        self._sensitivity: str | None = None  # a criterion id; None: the view's default
+
+    def reset(self) -> None:
+        """A new set: another set's axes and criterion mean nothing here (the colouring, which
+        names no criterion, stays)."""
+        self.set_tradeoff_axes(None, None)
+        self.set_sensitivity_criterion(None)
 
     @property
     def tradeoff_axes(self) -> tuple[str, str] | None:
@@ -27,3 +41,26 @@ class ViewState(QObject):
         if axes != self._tradeoff:
             self._tradeoff = axes
             self.tradeoffAxesChanged.emit()
+
+    @property
+    def matrix_colour(self) -> str:
+        """DESIRABILITY (heat by how good a score is) or DISAGREEMENT (spread of the evidence)."""
+        return self._matrix_colour
+
+    def set_matrix_colour(self, mode: str) -> None:
+        mode = str(mode)
+        if mode not in (DESIRABILITY, DISAGREEMENT):
+            raise ValueError(f"matrix colouring: unknown mode {mode!r}")
+        if mode != self._matrix_colour:
+            self._matrix_colour = mode
+            self.matrixColourChanged.emit()
+
+    @property
+    def sensitivity_criterion(self) -> str | None:
+        """The criterion whose weight the sensitivity chart (and its slide) runs along."""
+        return self._sensitivity
+
+    def set_sensitivity_criterion(self, criterion_id: str | None) -> None:
+        if criterion_id != self._sensitivity:
+            self._sensitivity = criterion_id
+            self.sensitivityCriterionChanged.emit()
