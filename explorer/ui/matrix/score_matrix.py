@@ -85,7 +85,8 @@ class ScoreMatrixView(QTableView):
         # would "select all", which a single-selection table cannot do anyway
         self.setCornerButtonEnabled(False)
         self.colour_key = MatrixColourKey(session, self)
-        self.colour_key.modeChanged.connect(self.matrix_model.set_colour_mode)
+        self.colour_key.modeChanged.connect(session.views.set_matrix_colour)  # the user's pick
+        session.views.matrixColourChanged.connect(self._follow_colour)
         self._fit_key()
         self.setSortingEnabled(True)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -97,6 +98,7 @@ class ScoreMatrixView(QTableView):
         if session.decision_set is not None:
             self._on_set_changed()
             self._on_selection_changed()
+        self._follow_colour()
 
     # ---- colour mode ---------------------------------------------------------------------
     @property
@@ -104,9 +106,14 @@ class ScoreMatrixView(QTableView):
         return self.matrix_model.colour_mode
 
     def set_colour_mode(self, mode: ColourMode | str) -> None:
-        """Colour by desirability or by source disagreement (also chosen in the corner key)."""
+        """Colour by desirability or by source disagreement (also chosen in the corner key):
+        the session's view state, which this view follows."""
+        self.session.views.set_matrix_colour(mode)
+
+    def _follow_colour(self) -> None:
+        mode = self.session.views.matrix_colour
         self.matrix_model.set_colour_mode(mode)
-        self.colour_key.set_mode(mode)
+        self.colour_key.set_mode(mode)  # blocked: not announced back as a choice
 
     def _fit_key(self) -> None:
         """Headers at least as large as the key, so it is never clipped; then place it."""

@@ -39,7 +39,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._criterion: str | None = None
+        self._writing = False  # guard: the chart is setting the view state, not following it
         self._ids: list[str] = []
         self._curves: list[pg.PlotCurveItem] = []
         self._styled: tuple[object, ...] = ()  # (selection, theme, curves) the pens were set for
@@ -106,14 +106,26 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         session.setChanged.connect(self._rebuild)
         session.resultChanged.connect(self._on_result)
         session.selectionChanged.connect(self._on_selection)
+        session.views.sensitivityCriterionChanged.connect(self._follow_criterion)
         if session.decision_set is not None:
             self._rebuild()
 
     # ---- accessors (tests, main window) -----------------------------------------------------
     @property
     def criterion(self) -> str | None:
-        """The criterion whose weight is on the x axis."""
+        """The criterion whose weight is on the x axis (the view state slides also draw)."""
         return self._criterion
+
+    @property
+    def _criterion(self) -> str | None:
+        return self._session.views.sensitivity_criterion
+
+    def _write_criterion(self, criterion: str) -> None:
+        self._writing = True
+        try:
+            self._session.views.set_sensitivity_criterion(criterion)
+        finally:
+            self._writing = False
 
     def curve(self, option_id: str) -> tuple[np.ndarray, np.ndarray]:
         """The drawn curve of one option, read back from its item."""
@@ -159,7 +171,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             self._curves.append(curve)
         keep = self._criterion if self._criterion in ds.criterion_ids else None
         wanted = self._session.selected_criterion
-        self._criterion = wanted if wanted in ds.criterion_ids else keep or ds.criterion_ids[0]
+        self._write_criterion(wanted if wanted in ds.criterion_ids else keep or ds.criterion_ids[0])
         with QSignalBlocker(self.combo):
             self.combo.clear()
             for criterion in ds.criteria:
@@ -383,10 +395,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         ds = self._session.decision_set
         wanted = self._session.selected_criterion
         if ds is not None and wanted in ds.criterion_ids and wanted != self._criterion:
-            with QSignalBlocker(self.combo):
-                self.combo.setCurrentIndex(self.combo.findData(wanted))
-            self._criterion = wanted
-            self._on_result()
+            self._session.views.set_sensitivity_criterion(wanted)  # followed below
         elif self._sensitivity is not None and self._sensitivity.contenders is not None:
             self._on_result()  # a newly selected option's curve is drawn beside the contenders
         else:
@@ -396,9 +405,18 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         criterion = self.combo.itemData(index)
         if criterion is None or criterion == self._criterion:
             return
-        self._criterion = criterion
+        self._write_criterion(criterion)
         self._session.select(option=self._session.selected_option, criterion=criterion)
         self._update()
+
+    def _follow_criterion(self) -> None:
+        """The criterion was set elsewhere (the selection, a profile, a test): show it."""
+        ds, wanted = self._session.decision_set, self._criterion
+        if self._writing or ds is None or wanted not in ds.criterion_ids or not self._curves:
+            return  # the next rebuild picks a criterion of the new set
+        with QSignalBlocker(self.combo):
+            self.combo.setCurrentIndex(self.combo.findData(wanted))
+        self._on_result()
 
     def _legend_clicked(self, option_id: str) -> None:
         self._session.select(option=option_id, criterion=self._criterion)

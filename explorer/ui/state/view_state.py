@@ -10,9 +10,20 @@ settings are the same kind of choice and live with sampling, in the session's `s
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from PySide6.QtCore import QObject, Signal
 
-DESIRABILITY, DISAGREEMENT = "desirability", "disagreement"  # the score matrix's colourings
+
+class ColourMode(StrEnum):
+    """What the score matrix's cells are coloured by."""
+
+    DESIRABILITY = "desirability"
+    DISAGREEMENT = "disagreement"
+
+    @property
+    def label(self) -> str:
+        return {"desirability": "Desirability", "disagreement": "Source disagreement"}[self.value]
 
 
 class ViewState(QObject):
@@ -23,14 +34,14 @@ class ViewState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tradeoff: tuple[str, str] | None = None  # axis keys; None: the set's defaults
-        self._matrix_colour = DESIRABILITY
+        self._matrix_colour = ColourMode.DESIRABILITY
         self._sensitivity: str | None = None  # a criterion id; None: the view's default
 
     def reset(self) -> None:
-        """A new set: another set's axes and criterion mean nothing here (the colouring, which
-        names no criterion, stays)."""
+        """A new set: the map picks its axes afresh. The colouring names nothing of a set, and
+        a sensitivity criterion the new set lacks is ignored by every reader (so reopening the
+        same set keeps it)."""
         self.set_tradeoff_axes(None, None)
-        self.set_sensitivity_criterion(None)
 
     @property
     def tradeoff_axes(self) -> tuple[str, str] | None:
@@ -43,15 +54,13 @@ class ViewState(QObject):
             self.tradeoffAxesChanged.emit()
 
     @property
-    def matrix_colour(self) -> str:
-        """DESIRABILITY (heat by how good a score is) or DISAGREEMENT (spread of the evidence)."""
+    def matrix_colour(self) -> ColourMode:
+        """Heat by how good a score is, or the spread of the evidence behind it."""
         return self._matrix_colour
 
-    def set_matrix_colour(self, mode: str) -> None:
-        mode = str(mode)
-        if mode not in (DESIRABILITY, DISAGREEMENT):
-            raise ValueError(f"matrix colouring: unknown mode {mode!r}")
-        if mode != self._matrix_colour:
+    def set_matrix_colour(self, mode: ColourMode | str) -> None:
+        mode = ColourMode(mode)  # ValueError for a mode that does not exist
+        if mode is not self._matrix_colour:
             self._matrix_colour = mode
             self.matrixColourChanged.emit()
 
