@@ -252,10 +252,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)  # a window runs in a widgets application
-        theme.apply(app, theme.chosen(key))
-        self.session.refresh()
+        self.session.set_theme(theme.chosen(key))  # every view follows its themeChanged
 
     def _restore_state(self) -> None:
         if geometry := self.settings.bytes("window/geometry"):

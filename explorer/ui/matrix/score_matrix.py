@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui import theme
 from explorer.ui.matrix.matrix_colour_key import MatrixColourKey
 from explorer.ui.matrix.score_matrix_lens import ColourMode
 from explorer.ui.matrix.score_matrix_model import (
@@ -38,6 +37,10 @@ from explorer.ui.state.session import Session
 class _CellDelegate(QStyledItemDelegate):
     """Marks the selection with a frame so the heat colour and its text stay readable."""
 
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session  # its theme, read at paint time
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -45,7 +48,7 @@ class _CellDelegate(QStyledItemDelegate):
         super().paint(painter, opt, index)
         if selected:
             painter.save()
-            pen = QPen(QColor(theme.current().highlight), 3)
+            pen = QPen(QColor(self._session.theme.highlight), 3)
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -62,7 +65,7 @@ class ScoreMatrixView(QTableView):
         self._syncing = False
         self.matrix_model = ScoreMatrixModel(session, self)
         self.setModel(self.matrix_model)  # sorts itself; a sort by total follows the weights
-        self.setItemDelegate(_CellDelegate(self))
+        self.setItemDelegate(_CellDelegate(session, self))
         self.setAccessibleName("Score matrix")
         self.setAccessibleDescription(
             "Options by criteria; select a cell to read its evidence. ◔ marks thin evidence."
@@ -92,6 +95,7 @@ class ScoreMatrixView(QTableView):
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._select_index)
         session.setChanged.connect(self._on_set_changed)
+        session.themeChanged.connect(self._follow_theme)
         session.scoresChanged.connect(self.matrix_model.refresh_sources)
         session.resultChanged.connect(self.matrix_model.refresh_totals)
         session.selectionChanged.connect(self._on_selection_changed)
@@ -218,8 +222,6 @@ class ScoreMatrixView(QTableView):
             option=model.option_id(index.row()), criterion=model.criterion_id(index.column())
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Heat colours come from the theme, so a palette switch repaints every cell."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.matrix_model.refresh_all()
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self.matrix_model.refresh_all()  # heat colours

@@ -104,10 +104,16 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         layout.addWidget(self.caption)
 
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.resultChanged.connect(self._on_result)
         session.selectionChanged.connect(self._on_selection)
         session.views.sensitivityCriterionChanged.connect(self._follow_criterion)
         if session.decision_set is not None:
+            self._rebuild()
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        if self._session.decision_set is not None:
             self._rebuild()
 
     # ---- accessors (tests, main window) -----------------------------------------------------
@@ -182,7 +188,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
 
     def _style(self) -> None:
         """Theme colours on everything; per set, so a theme switch restyles on refresh."""
-        t = theme.current()
+        t = self._session.theme
         cc.style_plot(self.plot, t)
         self._titles.clear()  # re-set in the theme's colour
         band = QColor(t.supports)
@@ -253,7 +259,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _weight_title(self, name: str) -> str:
         """ "Weight of <name> (others rescaled)", the name shortened to fit the axis: a long
         name at projector size ran off both ends of the plot."""
-        metrics = QFontMetricsF(cc.chart_font(theme.current(), 1))
+        metrics = QFontMetricsF(cc.chart_font(self._session.theme, 1))
         frame = "Weight of  (others rescaled)"
         room = max(60.0, self._vb.width() - metrics.horizontalAdvance(frame) - 12)
         short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
@@ -263,7 +269,9 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         """Every 10 % when the labels fit side by side, else every 20 % or 25 %: at projector
         size eleven labels ran together ("0 %10 %20 %…")."""
         axis = self.plot.getPlotItem().getAxis("bottom")
-        label_px = QFontMetricsF(cc.chart_font(theme.current())).horizontalAdvance("100 %") * 1.6
+        label_px = (
+            QFontMetricsF(cc.chart_font(self._session.theme)).horizontalAdvance("100 %") * 1.6
+        )
         width = max(1.0, self._vb.width())
         step = next((s for s in (10, 20, 25, 50) if width / (100 / s) >= label_px), 50)
         if step != self._x_step:
@@ -275,7 +283,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         if self._titles.get(side) != text:
             self._titles[side] = text
             plot_item = self.plot.getPlotItem()
-            plot_item.setLabel(side, text, color=theme.current().foreground)
+            plot_item.setLabel(side, text, color=self._session.theme.foreground)
             cc.no_si_prefix(plot_item.getAxis(side))
 
     def _describe(self) -> None:
@@ -300,7 +308,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _show_selection(self) -> None:
         """Every curve in its option's colour; the selected option's drawn thicker, on top."""
         selected = self._session.selected_option
-        styled = (selected, theme.current(), len(self._curves))
+        styled = (selected, self._session.theme, len(self._curves))
         if styled == self._styled:  # a new pen repaints a curve: only on a real change
             self._legend_text()
             return
@@ -314,7 +322,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._legend_text()
 
     def _legend_text(self) -> None:
-        ds, t = self._session.decision_set, theme.current()
+        ds, t = self._session.decision_set, self._session.theme
         if ds is None:
             return
         selected = self._session.selected_option
@@ -352,7 +360,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         ranked = sorted(
             crossings, key=lambda c: (leader not in (c.ahead_below, c.ahead_above), c.weight)
         )
-        metrics = QFontMetricsF(cc.chart_font(theme.current()))
+        metrics = QFontMetricsF(cc.chart_font(self._session.theme))
         plot_rect = self._vb.sceneBoundingRect()
         # Keep clear of the "now" label at the top of the current-weight line.
         now = self._vb.mapViewToScene(QPointF(self._now.value(), 0))
@@ -382,7 +390,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _label(self, k: int) -> pg.TextItem:
         """The k-th label of a pool that only grows: no item is made per tick once it exists."""
         while len(self._labels) <= k:
-            t = theme.current()
+            t = self._session.theme
             label = pg.TextItem(color=t.foreground, anchor=(0.5, 1.25))
             label.setFont(cc.chart_font(t))
             label.setZValue(30)

@@ -183,15 +183,13 @@ def test_labels_name_every_option(view: TradeoffMap) -> None:
 def test_screenshots(qtbot, view: TradeoffMap, output_dir, bundled_path) -> None:
     view.session.select(option="bike")
     view.grab().save(str(output_dir / "tradeoff_map_commute.png"))
-    app = QApplication.instance()
     try:
-        theme.apply(app, theme.DARK)
-        view.session.set_decision_set(view.session.decision_set)  # rebuild in the new theme
+        view.session.set_theme(theme.DARK)  # the map restyles on themeChanged
         view.session.select(option="car")
         qtbot.wait(20)
         view.grab().save(str(output_dir / "tradeoff_map_commute_dark.png"))
     finally:
-        theme.apply(app, theme.LIGHT)
+        view.session.set_theme(theme.LIGHT)
     bundled = Session()
     bundled.load(bundled_path)  # must load: a broken bundled set fails here
     big = TradeoffMap(bundled)
@@ -205,8 +203,7 @@ def test_screenshots(qtbot, view: TradeoffMap, output_dir, bundled_path) -> None
     big.resize(1920, 1080)
     big.grab().save(str(output_dir / "tradeoff_map_bundled_1920.png"))
     try:
-        theme.apply(app, theme.DARK)
-        bundled.set_decision_set(bundled.decision_set)
+        bundled.set_theme(theme.DARK)
         bundled.select(option=bundled.decision_set.option_ids[2])
         big.resize(1280, 800)
         qtbot.wait(20)
@@ -214,7 +211,7 @@ def test_screenshots(qtbot, view: TradeoffMap, output_dir, bundled_path) -> None
         big.resize(1920, 1080)
         big.grab().save(str(output_dir / "tradeoff_map_bundled_1920_dark.png"))
     finally:
-        theme.apply(app, theme.LIGHT)
+        bundled.set_theme(theme.LIGHT)
 
 
 def _discs(view: TradeoffMap) -> list[tuple[QPointF, float]]:

@@ -231,8 +231,7 @@ def test_screenshot(qtbot, panel: WeightsPanel, output_dir):
 def test_screenshot_bundled(qtbot, qapp, bundled_path, output_dir, dark):
     session = Session()
     session.load(bundled_path)  # must load: a broken bundled set fails here
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         widget = WeightsPanel(session)
         qtbot.addWidget(widget)
@@ -240,7 +239,7 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path, output_dir, dark):
         name = f"weights_panel_bundled_{'dark' if dark else 'light'}.png"
         _exercise_and_save(widget, session, output_dir / name)
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def _exercise_and_save(widget: WeightsPanel, session: Session, path) -> None:
