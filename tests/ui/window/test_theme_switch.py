@@ -8,6 +8,7 @@ import pkgutil
 from collections import Counter
 from pathlib import Path
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
@@ -69,7 +70,9 @@ def test_every_view_restyles_once_through_the_session(
         assert [(type(w).__name__, calls[id(w)]) for w in themed] == [
             (type(w).__name__, 1) for w in themed
         ]
-        background = window.ranking_chart._plot.backgroundBrush().color()
+        plot = window.ranking_chart.findChild(pg.PlotWidget)
+        assert plot is not None
+        background = plot.backgroundBrush().color()
         assert background == QColor(theme.DARK.background)
     finally:
         session.set_theme(theme.LIGHT)  # the application palette too
