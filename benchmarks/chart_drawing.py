@@ -208,7 +208,7 @@ def measure_b(session: Session) -> None:
             change()
             p = QPainter(image)
             render_hints(p)
-            paint_chart(p, QRectF(0, 0, *WINDOW), session, name, theme.current())
+            paint_chart(p, QRectF(0, 0, *WINDOW), session, name, session.theme)
             p.end()
 
         for _ in range(5):  # warm caches (fonts, sprite atlases)

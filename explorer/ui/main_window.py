@@ -5,6 +5,7 @@ It owns layout, menus and persistence only; every view talks to the shared Sessi
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
         ds = self.session.decision_set
         if ds is not None and (axes := self.settings.tradeoff_axes(ds.id)) is not None:
             self.session.views.set_tradeoff_axes(*axes)  # the map follows if they still exist
+        if ds is not None and (criterion := self.settings.sensitivity_criterion(ds.id)):
+            self.session.views.set_sensitivity_criterion(criterion)  # ignored if it is gone
         self._update_title()
         self._update_status()
 
@@ -271,10 +274,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)  # a window runs in a widgets application
-        theme.apply(app, theme.chosen(key))
-        self.session.refresh()
+        self.session.set_theme(theme.chosen(key))  # every view follows its themeChanged
 
     def _restore_state(self) -> None:
         if geometry := self.settings.bytes("window/geometry"):
@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
         if state := self.settings.bytes("window/state"):
             self.restoreState(state)
         self.tabs.setCurrentIndex(self.settings.chart_tab)
+        with contextlib.suppress(ValueError):  # a mode from another version: keep the default
+            self.session.views.set_matrix_colour(self.settings.matrix_colour)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Splitters are restored once the window has its real size; restored earlier, Qt
@@ -349,6 +351,9 @@ class MainWindow(QMainWindow):
         self.settings.chart_tab = self.tabs.currentIndex()
         if (ds := self.session.decision_set) is not None:
             self.settings.set_tradeoff_axes(ds.id, self.session.views.tradeoff_axes)
+            views = self.session.views
+            self.settings.set_sensitivity_criterion(ds.id, views.sensitivity_criterion)
+        self.settings.matrix_colour = self.session.views.matrix_colour.value
         self.settings.sync()
 
     def present(self) -> None:

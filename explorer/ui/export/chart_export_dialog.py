@@ -61,7 +61,7 @@ class ChartExportDialog(QDialog):
         self.theme_box.setAccessibleName("Theme")
         for name in themes.THEMES:
             self.theme_box.addItem(name.capitalize(), name)
-        self.theme_box.setCurrentIndex(list(themes.THEMES).index(themes.current().name))
+        self.theme_box.setCurrentIndex(list(themes.THEMES).index(session.theme.name))
         form.addRow("&Theme:", self.theme_box)
         form.addRow(QLabel("SVG keeps the chart as vectors; the size sets its proportions."))
         buttons = QDialogButtonBox(

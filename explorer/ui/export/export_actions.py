@@ -125,7 +125,7 @@ class ExportActions(QObject):
             path = path.with_suffix(".png")
         self.session.flush()
         try:
-            export_chart(self.session, chart, path, size=size, theme=theme or themes.current())
+            export_chart(self.session, chart, path, size=size, theme=theme or self.session.theme)
         except OSError as exc:
             self._failed("the chart", path, exc)
             return False

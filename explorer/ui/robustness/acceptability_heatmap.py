@@ -86,6 +86,7 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         layout.addWidget(self.table, 1)
 
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.resultChanged.connect(self._on_result)
         session.acceptabilityChanged.connect(self._on_snapshot)
         if session.decision_set is not None:
@@ -115,7 +116,7 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         ds = self._session.decision_set
         if ds is None:
             return
-        t = theme.current()
+        t = self._session.theme
         self._ids = list(ds.option_ids)
         self._rows = list(self._ids)
         m = len(self._ids)
@@ -161,11 +162,11 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         # greyed, until the new run's first chunk replaces it.
         stale = snap is not None and not session.acceptability_current
         self._show_status(snap, stale)
-        shown = (rows, stale, theme.current().name)
+        shown = (rows, stale, self._session.theme.name)
         if shown == self._shown and snap is self._snap:
             return  # a drag tick that changed neither the order nor the numbers
         self._rows, self._shown, self._snap = rows, shown, snap
-        t = theme.current()
+        t = self._session.theme
         names = {o.id: o.name for o in ds.options}
         criterion_names = {c.id: c.name for c in ds.criteria}
         probabilities = None if snap is None else snap.acceptability
@@ -222,3 +223,9 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
     def _clicked(self, row: int, _column: int) -> None:
         if 0 <= row < len(self._rows):
             self._session.select(option=self._rows[row], criterion=self._session.selected_criterion)
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        if self._session.decision_set is not None:
+            self._rebuild()
+            self._on_result()

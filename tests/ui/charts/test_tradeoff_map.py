@@ -183,7 +183,7 @@ def test_labels_name_every_option(view: TradeoffMap) -> None:
 
 def _point_colours(session: Session) -> list:
     """Each option's fill as it lands on the background (drawn at alpha 225 of 255)."""
-    background = theme.current().background
+    background = session.theme.background
     n = len(session.decision_set.options)
     return [cc.blend(theme.option_colour(i), background, 225 / 255) for i in range(n)]
 
@@ -191,16 +191,14 @@ def _point_colours(session: Session) -> list:
 def test_screenshots(qtbot, view: TradeoffMap, screenshot, bundled_path) -> None:
     view.session.select(option="bike")
     screenshot(view, "tradeoff_map_commute.png", colours=_point_colours(view.session))
-    app = QApplication.instance()
     try:
-        theme.apply(app, theme.DARK)
-        view.session.set_decision_set(view.session.decision_set)  # rebuild in the new theme
+        view.session.set_theme(theme.DARK)  # the map restyles on themeChanged
         view.session.select(option="car")
         qtbot.wait(20)
         dark = _point_colours(view.session)
         screenshot(view, "tradeoff_map_commute_dark.png", colours=dark)
     finally:
-        theme.apply(app, theme.LIGHT)
+        view.session.set_theme(theme.LIGHT)
     bundled = Session()
     bundled.load(bundled_path)  # must load: a broken bundled set fails here
     big = TradeoffMap(bundled)
@@ -215,8 +213,7 @@ def test_screenshots(qtbot, view: TradeoffMap, screenshot, bundled_path) -> None
     big.resize(1920, 1080)
     screenshot(big, "tradeoff_map_bundled_1920.png", colours=points)
     try:
-        theme.apply(app, theme.DARK)
-        bundled.set_decision_set(bundled.decision_set)
+        bundled.set_theme(theme.DARK)
         bundled.select(option=bundled.decision_set.option_ids[2])
         big.resize(1280, 800)
         qtbot.wait(20)
@@ -225,7 +222,7 @@ def test_screenshots(qtbot, view: TradeoffMap, screenshot, bundled_path) -> None
         big.resize(1920, 1080)
         screenshot(big, "tradeoff_map_bundled_1920_dark.png", colours=points)
     finally:
-        theme.apply(app, theme.LIGHT)
+        bundled.set_theme(theme.LIGHT)
 
 
 def _discs(view: TradeoffMap) -> list[tuple[QPointF, float]]:

@@ -89,7 +89,7 @@ def test_cells_show_scores_ranges_and_heat(view: ScoreMatrixView, session: Sessi
                 assert brush.style() == Qt.BrushStyle.BDiagPattern
                 continue
             assert text.startswith(f"{cell.score:g}  [{cell.low:g}–{cell.high:g}]")
-            expected = theme.heat_colour(theme.current(), float(result.desirability[i, j]))
+            expected = theme.heat_colour(session.theme, float(result.desirability[i, j]))
             assert brush.color() == expected
             # every commute cell cites one note only, so every scored cell is thin
             assert text.endswith(THIN_MARK)
@@ -252,7 +252,7 @@ def test_disagreement_mode_colours_by_spread(big_view: ScoreMatrixView, bundled_
     assert "Spread of the sources' implied scores, in score points" in view.colour_key.legend.text()
     assert view.colour_key.high_end.text() == "5+ pts"  # every criterion is on 0–10
     level = disagreement_level(ds, lens.disagreement)
-    t = theme.current()
+    t = view.session.theme
     for i, option in enumerate(ds.option_ids):
         for j in range(len(ds.criteria)):
             index = _cell(view, option, FIRST_CRITERION + j)
@@ -356,11 +356,10 @@ def test_colour_key_fits_its_corner(qtbot, big_view: ScoreMatrixView) -> None:
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_screenshot_disagreement(qtbot, qapp, bundled_path: Path, screenshot, dark) -> None:
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session = Session()
+    session.load(bundled_path)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
-        session = Session()
-        session.load(bundled_path)
         view = ScoreMatrixView(session)
         qtbot.addWidget(view)
         view.resize(1280, 800)
@@ -373,7 +372,7 @@ def test_screenshot_disagreement(qtbot, qapp, bundled_path: Path, screenshot, da
         name = f"score_matrix_disagreement_{'dark' if dark else 'light'}.png"
         screenshot(view, name, colours=_cell_colours(view, session))
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_colour_mode_by_keyboard(qtbot, big_view: ScoreMatrixView) -> None:

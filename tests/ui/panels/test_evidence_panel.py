@@ -11,7 +11,6 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from explorer.core.model import Stance
-from explorer.ui import theme
 from explorer.ui.panels.evidence_panel import CONTRADICTS_LABEL, SUPPORTS_LABEL, EvidencePanel
 from explorer.ui.state.session import Session
 
@@ -76,7 +75,7 @@ def test_cell_shows_every_quote_source_and_stance(panel: EvidencePanel, session:
     assert "Thin evidence: all 2 quotes come from one source" in text
     # stance colour is in the document as well as the label
     html = panel.browser.toHtml().lower()
-    t = theme.current()
+    t = session.theme
     assert t.supports.lower() in html and t.contradicts.lower() in html
     # weight-dependent figures, and they follow the weights in place
     result = session.result

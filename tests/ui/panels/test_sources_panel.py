@@ -194,8 +194,7 @@ def test_new_set_rebuilds_rows(panel: SourcesPanel, bundled_session, commute_pat
 def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, screenshot, dark) -> None:
     session = Session()
     session.load(bundled_path)  # must load: a broken bundled set fails here
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         widget = SourcesPanel(session)
         qtbot.addWidget(widget)
@@ -209,7 +208,7 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, screenshot, dark) -
         name = f"sources_panel_bundled_{'dark' if dark else 'light'}.png"
         screenshot(widget, name)
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_source_tooltip_names_author_and_address(session: Session):

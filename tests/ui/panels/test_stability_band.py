@@ -138,8 +138,7 @@ def test_topsis_says_the_bands_are_weighted_sum(panel: WeightsPanel, session: Se
 def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, screenshot, dark) -> None:
     session = Session()
     session.load(bundled_path)
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         widget = WeightsPanel(session)
         qtbot.addWidget(widget)
@@ -154,7 +153,7 @@ def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, screenshot, dark) -
         name = f"stability_band_{'dark' if dark else 'light'}.png"
         screenshot(widget, name, colours=[theme.criterion_colour(0)])  # the first swatch
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_a_burst_of_changes_refreshes_the_bands_at_most_every_interval(

@@ -232,8 +232,7 @@ def test_screenshot(qtbot, panel: WeightsPanel, screenshot):
 def test_screenshot_bundled(qtbot, qapp, bundled_path, screenshot, dark):
     session = Session()
     session.load(bundled_path)  # must load: a broken bundled set fails here
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         widget = WeightsPanel(session)
         qtbot.addWidget(widget)
@@ -242,7 +241,7 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path, screenshot, dark):
         _exercise(widget, session)
         screenshot(widget, name, colours=[theme.criterion_colour(0)])  # the first swatch
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def _exercise(widget: WeightsPanel, session: Session) -> None:

@@ -297,8 +297,7 @@ def test_topsis_notes_which_parts_are_weighted_sum(view, session: Session) -> No
 def test_screenshot_bundled(qtbot, qapp, bundled_path, screenshot, size, dark) -> None:
     session = Session()
     session.load(bundled_path)
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         view = RobustnessView(session)
         qtbot.addWidget(view)
@@ -315,7 +314,7 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path, screenshot, size, dark) -
         n = len(session.decision_set.options)  # the sensitivity chart's lines
         screenshot(view, name, colours=[theme.option_colour(i) for i in range(n)])
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_a_new_set_rebuilds_every_pane(qtbot, view, session: Session, bundled_path) -> None:
