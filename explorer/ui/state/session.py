@@ -30,6 +30,7 @@ from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
 from explorer.core.profiles import AppliedProfile, Profile
 from explorer.core.robustness import Acceptability, Analysis, Lens, SamplingSettings
+from explorer.core.set_cache import SetCache
 from explorer.ui.state.profile_binding import ProfileBinding
 from explorer.ui.state.sampling_service import SamplingInput, SamplingService
 from explorer.ui.state.selection import Selection
@@ -99,7 +100,10 @@ class Session(QObject):
         """Load a set; on LoadError the current set stays exactly as it was."""
         path = Path(path)
         result = load_decision_set(
-            path, strict=paths.is_bundled(path), search_dirs=[paths.sources_dir()]
+            path,
+            strict=paths.is_bundled(path),
+            search_dirs=[paths.sources_dir()],
+            cache=SetCache(paths.user_cache_dir() / "sets"),  # large sets reopen in a blink
         )
         self._warnings = result.warnings
         self.set_decision_set(result.decision_set)
