@@ -9,9 +9,9 @@ import pytest
 
 from explorer.cli.main import main
 from explorer.core.loader import load_decision_set
-from tests.test_cli import cli
+from tests.cli.test_cli import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMMUTE = ROOT / "tests" / "fixtures" / "commute"
 BUNDLED = ROOT / "options" / "iraq-troop-posture"
 PAGE = """<html><head><meta property="og:title" content="Tolls cut congestion">
