@@ -48,6 +48,16 @@ class OptionEntry:
     container: list | None  # the `options` list holding it, None for an option file
 
 
+@dataclass(frozen=True)
+class EditorState:
+    """Everything an edit changes, as text: what undo returns to (see SetEditor.restore)."""
+
+    texts: dict[Path, str]
+    removed: frozenset[Path]
+    renames: tuple[tuple[Path, Path], ...]
+    assets: dict[Path, bytes]
+
+
 @dataclass
 class SetEditor:
     location: Path  # the set's folder, or its single YAML file
@@ -151,6 +161,34 @@ class SetEditor:
     def source_ids(self) -> list[str]:
         return [str(items[i].get("id")) for _, items, i in self.entries("sources")]
 
+    # -- undo ---------------------------------------------------------------------------
+
+    def state(self) -> EditorState:
+        return EditorState(
+            {path: doc.dump() for path, doc in self.docs.items()},
+            frozenset(self.removed),
+            tuple(self.renames),
+            dict(self.assets),
+        )
+
+    def restore(self, state: EditorState) -> None:
+        """Back to an earlier state of this editor (the files on disk are not touched: what
+        was saved since stays the reference `commit` compares against)."""
+        for path in list(self.docs):
+            if path not in state.texts:
+                del self.docs[path]
+        for path, text in state.texts.items():
+            doc = self.docs.get(path)
+            if doc is None:
+                on_disk = _read_text(path) if path.exists() else None
+                doc = RoundTripDoc.parse(on_disk) if on_disk is not None else RoundTripDoc.new({})
+                self.docs[path] = doc
+            if doc.dump() != text:
+                doc.data = RoundTripDoc.parse(text).data if text else doc.data
+        self.removed = set(state.removed)
+        self.renames = list(state.renames)
+        self.assets = dict(state.assets)
+
     # -- changes ------------------------------------------------------------------------
 
     def add_doc(self, path: Path, data: dict[str, Any]) -> RoundTripDoc:
@@ -212,21 +250,31 @@ class SetEditor:
         needs them), and removed again if the set would not load.
         """
         self._check_unchanged_on_disk()
+        created = self.write_assets()
+        try:
+            result = self.validate()
+        except BaseException:
+            remove_files(created)
+            raise
+        self._write()
+        self.result = result
+        return result
+
+    def write_assets(self) -> list[Path]:
+        """Write the new source texts and originals now (new files only, never replacing one):
+        the window needs a source's text on disk to show it and cite from it before the set
+        is saved. Nothing refers to them until the YAML naming them is committed."""
         created: list[Path] = []
         try:
             for path, data in self.assets.items():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 create_atomic(path, data)
                 created.append(path)
-            result = self.validate()
         except BaseException:
-            for path in created:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+            remove_files(created)
             raise
-        self._write()
-        self.result = result
-        return result
+        self.assets.clear()
+        return created
 
     def _check_unchanged_on_disk(self) -> None:
         for path, doc in self.docs.items():
@@ -269,6 +317,12 @@ class SetEditor:
         self.removed.clear()
         self.renames.clear()
         self.assets.clear()
+
+
+def remove_files(paths: list[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _read_text(path: Path) -> str | None:

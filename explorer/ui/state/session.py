@@ -100,6 +100,45 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self.selectionChanged.emit()
         self.deckChanged.emit()
 
+    def replace_decision_set(
+        self,
+        decision_set: DecisionSet,
+        weights: WeightState | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> None:
+        """The open set as edited in the window: views rebuild, and the weighting, its undo
+        history, the deck and the selection stay. Without `weights` each criterion and source
+        keeps its share and credibility by id; a new criterion joins at the average share."""
+        old = self._set
+        state = self._state()
+        if warnings is not None:
+            self._warnings = list(warnings)
+        if weights is None and old is not None:
+            weights = _mapped(state, old, decision_set)
+        self._set = decision_set
+        self._scoring = LensState(decision_set)
+        if weights is not None and len(weights.credibility) == len(decision_set.sources):
+            self._scoring.set(weights.credibility, weights.lens)
+        n = len(decision_set.criteria)
+        if weights is not None and len(weights.shares) == n:
+            self._shares, self._locked = weights.shares.copy(), weights.locked.copy()
+            self._method = weights.method
+        else:
+            self._shares, self._locked = weight_rules.equal(n), np.zeros(n, dtype=bool)
+        if len(self._reference) != n:
+            self._reference = self._shares.copy()
+        if self._selected_option not in decision_set.option_ids:
+            self._selected_option = None
+        if self._selected_criterion not in decision_set.criterion_ids:
+            self._selected_criterion = None
+        self._previous_ranks = None
+        self._evaluate()
+        self.setChanged.emit()
+        self.weightsChanged.emit()
+        self.resultChanged.emit()
+        self.selectionChanged.emit()
+        self._update_dirty()
+
     # ---- read-only state for views -------------------------------------------------------
     @property
     def decision_set(self) -> DecisionSet | None:
@@ -347,3 +386,17 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._previous_ranks = None if self._result is None else self._result.ranks
         self._evaluate()
         self.resultChanged.emit()
+
+
+def _mapped(state: WeightState, old: DecisionSet, new: DecisionSet) -> WeightState:
+    """A weighting carried to an edited set by criterion and source id."""
+    by_id = dict(zip(old.criterion_ids, state.shares, strict=True))
+    locks = dict(zip(old.criterion_ids, state.locked, strict=True))
+    fill = float(np.mean(state.shares)) if len(state.shares) else 1.0
+    shares = np.array([by_id.get(c, fill) for c in new.criterion_ids], dtype=float)
+    locked = np.array([bool(locks.get(c, False)) for c in new.criterion_ids], dtype=bool)
+    credibility = dict(zip((s.id for s in old.sources), state.credibility, strict=False))
+    cred = np.array([credibility.get(s.id, 1.0) for s in new.sources], dtype=float)
+    total = shares.sum()
+    shares = shares / total if total > 0 else weight_rules.equal(len(shares))
+    return WeightState(shares, locked, state.method, cred, state.lens)
