@@ -203,7 +203,7 @@ def score(args: argparse.Namespace) -> int:
 def option_add(args: argparse.Namespace) -> int:
     def change(editor: SetEditor) -> str:
         oid = args.id or op.unique_id(
-            op.slug(args.name), [o.data.get("id") for o in editor.options()]
+            op.slug(args.name), [o.data.get("id") for o in editor.options(touch=False)]
         )
         op.add_option(editor, oid, args.name, args.summary, actions=args.action or [])
         return f"added option {oid} (every criterion unassessed until scored)"

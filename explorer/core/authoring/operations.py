@@ -210,7 +210,7 @@ def add_source(
 def citing(editor: SetEditor, source_id: str) -> list[tuple[str, str, int]]:
     """(option, criterion, index) of every quote from the source."""
     out = []
-    for option in editor.options():
+    for option in editor.options(touch=False):
         for cid, cell in (option.data.get("assessments") or {}).items():
             for i, item in enumerate(cell.get("evidence") or []):
                 if isinstance(item, dict) and item.get("source") == source_id:
@@ -281,7 +281,7 @@ def add_option(
 ) -> None:
     """A folder set gets a new numbered file; a one-file set a new item of `options`."""
     oid = check_id(option_id, "option")
-    if oid in [str(o.data.get("id")) for o in editor.options()]:
+    if oid in [str(o.data.get("id")) for o in editor.options(touch=False)]:
         raise EditError(f"an option '{oid}' already exists")
     data = option_data(editor, oid, name, summary, actions, phases)
     node = to_tree(data)
@@ -289,7 +289,7 @@ def add_option(
         (cid, CommentedMap(unassessed=True)) for cid in editor.criterion_ids()
     )
     if editor.is_folder:
-        names = [o.path.name for o in editor.options() if o.container is None]
+        names = [o.path.name for o in editor.options(touch=False) if o.container is None]
         numbers = [int(m.group(1)) for m in map(_NUMBERED.match, names) if m]
         if numbers or not names:  # numbered like the others (the order is the file names')
             name = f"{max(numbers, default=0) + 1}-{oid}.yaml"
@@ -329,7 +329,7 @@ def move_option(editor: SetEditor, option_id: str, position: int) -> None:
         entry.container.remove(entry.data)
         entry.container.insert(max(0, min(position, len(entry.container))), entry.data)
         return
-    files = [o for o in editor.options() if o.container is None]
+    files = [o for o in editor.options(touch=False) if o.container is None]
     files.remove(entry)
     files.insert(max(0, min(position, len(files))), entry)
     width = len(str(len(files)))

@@ -106,7 +106,10 @@ class SetEditor:
 
     @property
     def header(self) -> Any:
-        return self.docs[self.header_path].data
+        """The header's tree, for changing it (reads that change nothing use `entries`)."""
+        doc = self.docs[self.header_path]
+        doc.touch()
+        return doc.data
 
     def _yaml_paths(self) -> list[Path]:
         if not self.is_folder:
@@ -130,15 +133,21 @@ class SetEditor:
                     yield path, items, i
 
     def find(self, kind: str, entity_id: str) -> tuple[Path, list, int]:
+        """Where a criterion or source is, for changing it (its file is marked as touched)."""
         for path, items, i in self.entries(kind):
             if isinstance(items[i], dict) and str(items[i].get("id")) == entity_id:
+                self.docs[path].touch()
                 return path, items, i
         singular = {"criteria": "criterion", "sources": "source"}[kind]
         raise EditError(f"no {singular} '{entity_id}' in this set")
 
-    def options(self) -> list[OptionEntry]:
+    def options(self, touch: bool = True) -> list[OptionEntry]:
+        """Every option, in the loader's order; their files are marked as touched unless the
+        caller only reads (`touch=False`)."""
         out = []
         for path, doc in self.ordered_docs():
+            if touch:
+                doc.touch()
             data = doc.data
             if not isinstance(data, dict):
                 continue
@@ -150,8 +159,9 @@ class SetEditor:
         return out
 
     def option(self, option_id: str) -> OptionEntry:
-        for entry in self.options():
+        for entry in self.options(touch=False):
             if isinstance(entry.data, dict) and str(entry.data.get("id")) == option_id:
+                self.docs[entry.path].touch()
                 return entry
         raise EditError(f"no option '{option_id}' in this set")
 
@@ -185,6 +195,7 @@ class SetEditor:
                 self.docs[path] = doc
             if doc.dump() != text:
                 doc.data = RoundTripDoc.parse(text).data if text else doc.data
+                doc.cached = text
         self.removed = set(state.removed)
         self.renames = list(state.renames)
         self.assets = dict(state.assets)

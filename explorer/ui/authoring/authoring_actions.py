@@ -233,7 +233,7 @@ class AuthoringActions:
 
         def change(editor: SetEditor) -> None:
             if kind == "option":
-                taken = [str(o.data.get("id")) for o in editor.options()]
+                taken = [str(o.data.get("id")) for o in editor.options(touch=False)]
                 op.add_option(
                     editor, op.unique_id(op.slug(name), taken), name.strip(), text.strip()
                 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -81,8 +82,10 @@ class CellDialog(QDialog):
         self._removed: list[int] = []
         self.stances: list[QComboBox] = []
         for row, item in enumerate(cell.evidence):
-            self.evidence.setItem(row, 0, QTableWidgetItem(item.source))
-            self.evidence.setItem(row, 1, QTableWidgetItem(item.quote))
+            for column, text in ((0, item.source), (1, item.quote)):
+                cell_item = QTableWidgetItem(text)  # a quote is changed by citing anew
+                cell_item.setFlags(cell_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.evidence.setItem(row, column, cell_item)
             combo = QComboBox()
             combo.addItems(STANCES)
             combo.setCurrentText(item.stance.value)

@@ -61,7 +61,7 @@ class NewSetDialog(QDialog):
         self.question = QLineEdit()
         self.question.setAccessibleName("Question")
         form = QFormLayout()
-        form.addRow("&Folder", row)
+        form.addRow("Folder", row)
         form.addRow("&Title", self.title_edit)
         form.addRow("&Question", self.question)
 
