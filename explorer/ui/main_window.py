@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.authoring = AuthoringActions(self)
         file_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&File")
+        assert isinstance(file_menu, QMenu)  # build_menus made it
         self.authoring.build_menu(file_menu)
         self._restore_state()
 

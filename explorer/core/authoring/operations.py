@@ -191,8 +191,10 @@ def add_source(
     origin: str,
     position: str,
     position_in_list: int | None = None,
-    **citation: str,
+    citation: dict[str, str] | None = None,
 ) -> None:
+    """`citation`: author, publisher, published, accessed, url, period (empty ones left out)."""
+    citation = citation or {}
     sid = check_id(source_id, "source")
     if sid in editor.source_ids():
         raise EditError(f"a source '{sid}' already exists")

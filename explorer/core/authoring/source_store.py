@@ -51,7 +51,7 @@ def add_imported(
     disk until `editor.commit()`, which removes the new files again if the set would not load.
 
     `fields` override the citation the importer read from the file (title, author, ...)."""
-    cite = {key: getattr(imported.citation, key, "") for key in CITATION_FIELDS}
+    cite: dict[str, str] = {key: getattr(imported.citation, key, "") for key in CITATION_FIELDS}
     cite.update({key: value for key, value in fields.items() if value is not None})
     title = cite.pop("title") or ""
     sid = op.check_id(source_id, "source") if source_id else None
@@ -71,7 +71,7 @@ def add_imported(
         file=text_file,
         origin=original_file,
         position=position,
-        **{k: v for k, v in cite.items() if v},
+        citation={k: v for k, v in cite.items() if v},
     )
     return StoredSource(sid, text_file, original_file)
 

@@ -5,9 +5,10 @@ mark and the question on close, and reloading when the set's files change on dis
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton
@@ -61,9 +62,11 @@ class AuthoringActions:
 
     def build_menu(self, file_menu: QMenu) -> QMenu:
         """The New and Save entries go at the top of File; the rest make the Set menu."""
-        first = file_menu.actions()[0] if file_menu.actions() else None
-        file_menu.insertAction(first, self.new_action)
-        file_menu.insertAction(first, self.save_action)
+        actions = file_menu.actions()
+        if actions:
+            file_menu.insertActions(actions[0], [self.new_action, self.save_action])
+        else:
+            file_menu.addActions([self.new_action, self.save_action])
         menu = self.window.menuBar().addMenu("Se&t")
         menu.addAction(self.import_action)
         menu.addAction(self.cell_action)
@@ -196,7 +199,11 @@ class AuthoringActions:
         ds = self.window.session.decision_set
         if ds is None:
             return None
-        entities = {"option": ds.options, "criterion": ds.criteria, "source": ds.sources}[kind]
+        entities: Sequence[Any] = {
+            "option": ds.options,
+            "criterion": ds.criteria,
+            "source": ds.sources,
+        }[kind]
         labels = [
             f"{getattr(e, 'name', None) or getattr(e, 'title', '')} ({e.id})" for e in entities
         ]

@@ -91,8 +91,8 @@ class NewSetDialog(QDialog):
         self.remove_row_button = QPushButton("Remove selected ro&w")
         self.remove_row_button.clicked.connect(self._remove_row)
         table_buttons = QHBoxLayout()
-        for button in (self.add_criterion_button, self.add_option_button, self.remove_row_button):
-            table_buttons.addWidget(button)
+        for push in (self.add_criterion_button, self.add_option_button, self.remove_row_button):
+            table_buttons.addWidget(push)
         table_buttons.addStretch(1)
 
         self.message = QLabel()
@@ -164,14 +164,14 @@ class NewSetDialog(QDialog):
     # ---- creating ------------------------------------------------------------------------
     def _accept(self) -> None:
         try:
-            folder = self.create()
+            folder = self.create_set()
         except (EditError, LoadError, ValueError, OSError) as exc:
             self.message.setText(str(exc))
             return
         self.created = folder
         self.accept()
 
-    def create(self) -> Path:
+    def create_set(self) -> Path:
         folder_text = self.folder.text().strip()
         if not folder_text:
             raise ValueError("Choose a folder for the new set.")

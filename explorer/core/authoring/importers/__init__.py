@@ -39,6 +39,7 @@ __all__ = ["SUFFIXES", "Citation", "ImportFailed", "Imported", "import_bytes", "
 
 
 def import_bytes(raw: bytes, suffix: str) -> Imported:
+    importer: Callable[[bytes], Imported] | None
     if raw.startswith(b"%PDF-"):
         importer = import_pdf
     elif raw.startswith(b"PK\x03\x04") and suffix.lower() != ".docx":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
 from explorer.core.authoring.importers.imported import (
     Citation,
@@ -35,7 +36,7 @@ def import_pdf(raw: bytes) -> Imported:
         if len(reader.pages) > MAX_PAGES:
             raise ImportFailed(f"the PDF has more than {MAX_PAGES} pages")
         pages = [tidy(page.extract_text() or "") for page in reader.pages]
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
     except ImportFailed:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
