@@ -34,6 +34,7 @@ class AuthoringActions:
         self.author = SetAuthor(window.session, window)
         self.author.dirtyChanged.connect(window._update_title)
         self.author.editableChanged.connect(self._update_enabled)
+        self.author.editableChanged.connect(self._flag_unmatched)
         self.author.reloadWanted.connect(self._reload_from_disk)
         self.new_action = self._action("&New decision set…", self.new_set, "Ctrl+Alt+N")
         self.save_action = self._action("Sa&ve decision set", self.save, "Ctrl+Alt+S")
@@ -95,6 +96,18 @@ class AuthoringActions:
         self.cell_button.setToolTip(self.author.why_not_editable if not editable else "")
         self.cite_button.setEnabled(editable)
         self.cite_button.setToolTip(self.author.why_not_editable if not editable else "")
+
+    def _flag_unmatched(self) -> None:
+        """Quotes a source's current text no longer contains, said where the analyst looks."""
+        unmatched = self.author.unmatched
+        if not unmatched:
+            return
+        first = unmatched[0]
+        self.window.statusBar().showMessage(
+            f"⚠ {len(unmatched)} quote(s) no longer match their source's text "
+            f"(first: {first.option} × {first.criterion}, source {first.source})",
+            30000,
+        )
 
     def _refused(self, what: str, problems: list[str]) -> None:
         if problems:
@@ -281,6 +294,19 @@ class AuthoringActions:
                 op.remove_criterion(editor, entity)
             else:
                 op.remove_source(editor, entity, drop_quotes=True)
+
+        if kind == "source" and self.author.editor is not None:
+            quotes = len(op.citing(self.author.editor, entity))
+            if (
+                quotes
+                and QMessageBox.question(
+                    self.window,
+                    "Remove source",
+                    f"{quotes} quote(s) cite this source; they are removed with it. Go on?",
+                )
+                != QMessageBox.StandardButton.Yes
+            ):
+                return
 
         self._refused(f"Remove {kind}", self.author.edit(f"Remove {kind} {entity}", change))
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 
 from explorer import paths
+from explorer.core.authoring.quote_check import UnmatchedQuote, unmatched_quotes
 from explorer.core.authoring.set_editor import EditError, EditorState, SetEditor, remove_files
 from explorer.core.loader import LoadResult
 from explorer.core.problems import LoadError, Problem
@@ -63,6 +64,7 @@ class SetAuthor(QObject):
         self.why_not_editable = "No decision set is open."
         self._replacing = False
         self._dirty = False
+        self.unmatched: list[UnmatchedQuote] = []
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_disk_change)
         self.watcher.directoryChanged.connect(self._on_disk_change)
@@ -106,6 +108,8 @@ class SetAuthor(QObject):
                 self.why_not_editable = ""
             except (LoadError, EditError) as exc:
                 self.why_not_editable = f"The set cannot be edited: {exc}"
+        # a source's text replaced on disk (re-imported, edited) can leave quotes behind
+        self.unmatched = [] if ds is None else unmatched_quotes(ds)
         self._watch()
         self._update_dirty()
         self.editableChanged.emit()
@@ -199,6 +203,9 @@ class SetAuthor(QObject):
             return
         watched = [str(p) for p in self.editor.docs if p.exists()]
         watched.append(str(self.editor.base))
+        ds = self.session.decision_set
+        if ds is not None:  # a source's text changing flags the quotes it no longer has
+            watched += [str(src.path) for src in ds.sources if src.path is not None]
         self.watcher.addPaths(watched)
 
     def _on_disk_change(self, _path: str) -> None:
@@ -225,7 +232,9 @@ class SetAuthor(QObject):
 
     def _check_disk(self) -> None:
         self._watch()  # editors replace files: the watch on the old inode is gone
-        if self.changed_on_disk():
+        ds = self.session.decision_set
+        texts_changed = ds is not None and unmatched_quotes(ds) != self.unmatched
+        if self.changed_on_disk() or texts_changed:
             self.reloadWanted.emit()
 
 

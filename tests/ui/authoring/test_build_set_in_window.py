@@ -243,3 +243,13 @@ def _no_message_boxes(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "warning", refuse)
     monkeypatch.setattr(QMessageBox, "question", refuse)
+
+
+def test_a_changed_source_text_flags_the_quotes_it_lost(window, qtbot, tmp_path):
+    folder = build(window, qtbot, tmp_path)
+    text = folder / "sources" / "budget-notes.txt"
+    text.write_text(text.read_text().replace("Drivers would pay 8 a day", "Drivers pay", 1))
+    qtbot.waitUntil(
+        lambda: "quote(s) no longer match" in window.statusBar().currentMessage(), timeout=5000
+    )
+    assert "charge × cost_to_drivers" in window.statusBar().currentMessage()
