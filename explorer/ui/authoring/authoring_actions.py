@@ -77,7 +77,7 @@ class AuthoringActions:
         for verb, slot in (("Rename", self.rename), ("Remove", self.remove)):
             for kind in KINDS:
                 menu.addAction(self._action(f"{verb} {kind}…", partial(slot, kind)))
-        for kind in ("option", "criterion"):
+        for kind in KINDS:
             menu.addAction(self._action(f"Move {kind} earlier…", partial(self.move, kind, -1)))
             menu.addAction(self._action(f"Move {kind} later…", partial(self.move, kind, 1)))
         self.structure = [a for a in menu.actions() if not a.isSeparator()]
@@ -315,13 +315,17 @@ class AuthoringActions:
         ds = self.window.session.decision_set
         if entity is None or ds is None:
             return
-        ids = ds.option_ids if kind == "option" else ds.criterion_ids
+        ids = {
+            "option": ds.option_ids,
+            "criterion": ds.criterion_ids,
+            "source": [s.id for s in ds.sources],
+        }[kind]
         position = max(0, ids.index(entity) + step)
 
         def change(editor: SetEditor) -> None:
             if kind == "option":
                 op.move_option(editor, entity, position)
             else:
-                op.move(editor, "criteria", entity, position)
+                op.move(editor, KINDS[kind], entity, position)
 
         self._refused(f"Move {kind}", self.author.edit(f"Move {kind}", change))

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QTableWidgetItem
 
 from explorer.core.authoring import operations as op
 from explorer.core.loader import load_decision_set
@@ -253,3 +253,28 @@ def test_a_changed_source_text_flags_the_quotes_it_lost(window, qtbot, tmp_path)
         lambda: "quote(s) no longer match" in window.statusBar().currentMessage(), timeout=5000
     )
     assert "charge × cost_to_drivers" in window.statusBar().currentMessage()
+
+
+def test_set_menu_renames_moves_removes_and_undo_restores(window, qtbot, tmp_path, monkeypatch):
+    build(window, qtbot, tmp_path)
+    ds = window.session.decision_set
+    texts = iter(["Peak-hour charge"])
+    items = iter(["Charge (charge)", "Local trade (local_trade)", "Congestion (congestion)"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(texts), True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (next(items), True))
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Se&t")
+    actions = {a.text(): a for a in menu.actions()}
+    actions["Rename option…"].trigger()
+    assert window.session.decision_set.option("charge").name == "Peak-hour charge"
+    actions["Move criterion earlier…"].trigger()
+    assert window.session.decision_set.criterion_ids[1] == "local_trade"
+    weights_before = len(window.session.shares)
+    actions["Remove criterion…"].trigger()
+    assert "congestion" not in window.session.decision_set.criterion_ids
+    assert len(window.session.shares) == weights_before - 1
+    for _ in range(3):
+        window.session.undo_stack.undo()
+    assert window.session.decision_set.criterion_ids == ds.criterion_ids
+    assert window.session.decision_set.option("charge").name == "Charge"
+    assert len(window.session.shares) == weights_before
+    assert not window.authoring.author.dirty
