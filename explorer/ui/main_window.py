@@ -219,7 +219,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {ds.title}{mark} — {APP_TITLE}")
 
     def offer_recovery(self) -> None:
-        """After a crash or kill, offer the autosaved weighting back (called once shown)."""
+        """After a crash or kill, offer the autosaved set edits and weighting back (called
+        once shown)."""
+        self.authoring.offer_recovery()
+        self._offer_weighting_recovery()
+
+    def _offer_weighting_recovery(self) -> None:
         file = self.autosave.file
         try:
             recovery = read_recovery(file)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton
 
 from explorer.core.authoring import operations as op
+from explorer.core.authoring.edit_recovery import discard_edits, read_edits
 from explorer.core.authoring.importers import SUFFIXES, ImportFailed, import_file
 from explorer.core.authoring.set_editor import SetEditor
 from explorer.ui.authoring.cell_dialog import CellDialog
@@ -123,6 +124,27 @@ class AuthoringActions:
     def _open_new(self, dialog: NewSetDialog) -> None:
         if dialog.created is not None and self.maybe_save():
             self.window.open_path(dialog.created)
+
+    def offer_recovery(self) -> None:
+        """After a crash, offer the autosaved edits to a set back (called once shown)."""
+        recovery = read_edits(self.author.recovery_file)
+        if recovery is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            "Unsaved edits found",
+            f"Edits to the decision set in {recovery.location} were not saved when the app "
+            "last closed. Restore them?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            discard_edits(self.author.recovery_file)
+            return
+        ds = self.window.session.decision_set
+        if (ds is None or ds.location != recovery.location) and not self.window.open_path(
+            recovery.location
+        ):
+            return
+        self._refused("Edits not restored", self.author.restore_edits(recovery))
 
     def save(self) -> bool:
         problems = self.author.save()

@@ -9,6 +9,7 @@ the same writer the command line uses. A watcher reloads the set when its files 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,12 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 
 from explorer import paths
+from explorer.core.authoring.edit_recovery import (
+    FILE_NAME,
+    EditRecovery,
+    discard_edits,
+    write_edits,
+)
 from explorer.core.authoring.quote_check import UnmatchedQuote, unmatched_quotes
 from explorer.core.authoring.set_editor import EditError, EditorState, SetEditor, remove_files
 from explorer.core.loader import LoadResult
@@ -65,6 +72,7 @@ class SetAuthor(QObject):
         self._replacing = False
         self._dirty = False
         self.unmatched: list[UnmatchedQuote] = []
+        self.recovery_file = paths.user_data_dir() / FILE_NAME
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_disk_change)
         self.watcher.directoryChanged.connect(self._on_disk_change)
@@ -89,6 +97,34 @@ class SetAuthor(QObject):
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit()
+
+    def _autosave(self) -> None:
+        """After every edit, undo or redo: the unsaved edits survive a crash (see
+        edit_recovery); none left, no file."""
+        if self.editor is not None and self.editor.dirty:
+            # a full disk must not stop editing; the next edit tries again
+            with contextlib.suppress(OSError):
+                write_edits(self.recovery_file, self.editor.location, self.editor.state())
+        else:
+            discard_edits(self.recovery_file)
+
+    def restore_edits(self, recovery: EditRecovery) -> list[str]:
+        """Put autosaved edits back on the open set (one undoable step); [] when done."""
+        if self.editor is None or recovery.location != self.editor.location:
+            return ["the autosaved edits are for another set"]
+        before = (self.editor.state(), self.session.snapshot())
+        self.editor.restore(recovery.state)
+        try:
+            result = self.editor.validate()
+        except LoadError as exc:
+            self.editor.restore(before[0])
+            return [_problem_text(p) for p in exc.problems]
+        self._show(result, None)
+        after = (self.editor.state(), self.session.snapshot())
+        self.session.undo_stack.push(SetEdit(self, "Restore unsaved edits", before, after))
+        self._update_dirty()
+        self._autosave()
+        return []
 
     def _on_set_changed(self) -> None:
         if self._replacing:
@@ -136,6 +172,7 @@ class SetAuthor(QObject):
         after = (self.editor.state(), self.session.snapshot())
         self.session.undo_stack.push(SetEdit(self, text, before, after))
         self._update_dirty()
+        self._autosave()
         return []
 
     def check(self, change: Edit) -> list[str]:
@@ -164,6 +201,7 @@ class SetAuthor(QObject):
             return
         self._show(result, weights)
         self._update_dirty()
+        self._autosave()
 
     def _show(self, result: LoadResult, weights: WeightState | None) -> None:
         self._replacing = True
@@ -187,6 +225,7 @@ class SetAuthor(QObject):
             return [f"{exc.filename or 'the set'}: {exc.strerror or exc}"]
         self._watch()
         self._update_dirty()
+        discard_edits(self.recovery_file)
         return []
 
     def discard(self) -> None:
@@ -194,6 +233,7 @@ class SetAuthor(QObject):
         if self.editor is not None:
             self.editor = None
         self._update_dirty()
+        discard_edits(self.recovery_file)
 
     # ---- the files on disk ---------------------------------------------------------------
     def _watch(self) -> None:

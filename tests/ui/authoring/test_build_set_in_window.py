@@ -278,3 +278,25 @@ def test_set_menu_renames_moves_removes_and_undo_restores(window, qtbot, tmp_pat
     assert window.session.decision_set.option("charge").name == "Charge"
     assert len(window.session.shares) == weights_before
     assert not window.authoring.author.dirty
+
+
+def test_unsaved_edits_are_offered_back_after_a_crash(window, qtbot, tmp_path, monkeypatch):
+    folder = build(window, qtbot, tmp_path)
+    rename = partial(op.set_option, option_id="charge", key="name", value="Peak charge")
+    assert window.authoring.author.edit("Rename", rename) == []
+    recovery = window.authoring.author.recovery_file
+    assert recovery.exists()
+    # the app dies here: no save, no discard; a new window starts
+    window.authoring.author.dirtyChanged.disconnect()
+    window.authoring.author.editor = None  # what a killed process leaves: the file only
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    again = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(again)
+    again.offer_recovery()
+    ds = again.session.decision_set
+    assert ds.location == folder and ds.option("charge").name == "Peak charge"
+    assert again.authoring.author.dirty
+    again.session.undo_stack.undo()
+    assert again.session.decision_set.option("charge").name == "Charge"
+    again.authoring.author.discard()
+    assert not recovery.exists()
