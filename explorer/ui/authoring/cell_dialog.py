@@ -102,6 +102,9 @@ class CellDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.check = LiveCheck(author, self.make_edit, self.buttons, self)
+        # a field left as it was is left alone in the file (a low written equal to the score
+        # shows empty here, and must not be dropped by an edit of the rationale)
+        self._initial = {f: f.text() for f in (self.score, self.low, self.high, self.rationale)}
         for field in (self.score, self.low, self.high, self.rationale):
             field.textChanged.connect(self._schedule)
         layout = QVBoxLayout(self)
@@ -142,10 +145,18 @@ class CellDialog(QDialog):
                     op.set_evidence(editor, oid, cid, row, stance=new)
             for row in removed:
                 op.remove_evidence(editor, oid, cid, row)
-            changes: dict[str, Any] = {"rationale": rationale}
-            changes["score"] = score
-            if score is not None:
-                changes["low"], changes["high"] = low, high
+            changes: dict[str, Any] = {}
+            for key, value, field in (
+                ("score", score, self.score),
+                ("low", low, self.low),
+                ("high", high, self.high),
+                ("rationale", rationale, self.rationale),
+            ):
+                if field.text() != self._initial[field]:
+                    changes[key] = value
+            if score is None and "score" in changes:  # unassessed: no range to keep
+                changes.pop("low", None)
+                changes.pop("high", None)
             op.set_cell(editor, oid, cid, **changes)
 
         return edit

@@ -81,7 +81,9 @@ class SetAuthor(QObject):
         self._disk_timer.setInterval(300)
         self._disk_timer.timeout.connect(self._check_disk)
         session.setChanged.connect(self._on_set_changed)
-        session.undo_stack.indexChanged.connect(lambda _: self._update_dirty())
+        # a bound slot, not a lambda: Qt drops it with this object, so the stack outliving
+        # it at shutdown never calls into a deleted one
+        session.undo_stack.indexChanged.connect(self._on_undo_index)
 
     # ---- state ---------------------------------------------------------------------------
     @property
@@ -91,6 +93,9 @@ class SetAuthor(QObject):
     @property
     def dirty(self) -> bool:
         return self._dirty
+
+    def _on_undo_index(self, _index: int) -> None:
+        self._update_dirty()
 
     def _update_dirty(self) -> None:
         dirty = self.editor is not None and self.editor.dirty

@@ -3,6 +3,7 @@ briefed; and the safety around it: validation as you type, undo, the unsaved mar
 
 from __future__ import annotations
 
+import shutil
 from functools import partial
 from pathlib import Path
 
@@ -300,3 +301,31 @@ def test_unsaved_edits_are_offered_back_after_a_crash(window, qtbot, tmp_path, m
     assert again.session.decision_set.option("charge").name == "Charge"
     again.authoring.author.discard()
     assert not recovery.exists()
+
+
+def test_a_rationale_edit_in_the_window_is_a_one_line_diff(window, qtbot, tmp_path):
+    folder = tmp_path / "commute"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "fixtures" / "commute", folder)
+    before = (folder / "bike.yaml").read_text()  # health: high 5 is written, equal to the score
+    assert window.open_path(folder)
+    model = window.score_matrix.matrix_model
+    window.score_matrix.setCurrentIndex(
+        model.index(model.row_of("bike"), model.column_of("health"))
+    )
+    qtbot.mouseClick(window.authoring.cell_button, Qt.MouseButton.LeftButton)
+    dialog = only(window, CellDialog)
+    assert dialog.high.text() == ""  # shown as "the score"
+    dialog.rationale.clear()
+    qtbot.keyClicks(dialog.rationale, "Daily exercise, all year.")
+    ok(dialog.buttons, qtbot)
+    window.authoring.save_action.trigger()
+    after = (folder / "bike.yaml").read_text()
+    changed = [
+        (old, new)
+        for old, new in zip(before.splitlines(), after.splitlines(), strict=True)
+        if old != new
+    ]
+    # one line, in the style it was written in (plain), the high equal to the score kept
+    assert changed == [
+        ("    rationale: Daily exercise.", "    rationale: Daily exercise, all year.")
+    ]
