@@ -101,8 +101,11 @@ def new(args: argparse.Namespace) -> int:
         return _refused(exc)
     except OSError as exc:
         return _fail(f"{exc.filename or display_path(folder)}: {exc.strerror or exc}")
-    what = "from the template" if args.template else "empty"
-    print(f"created {editor.header['id']} in {folder} ({what}); next: criterion add, option add")
+    if args.template:
+        what, nxt = "from the template", "rename its criteria and options, source add, cite, score"
+    else:
+        what, nxt = "empty", "criterion add, option add"
+    print(f"created {editor.header['id']} in {folder} ({what}); next: {nxt}")
     return 0
 
 
