@@ -102,7 +102,7 @@ def new(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"{exc.filename or display_path(folder)}: {exc.strerror or exc}")
     if args.template:
-        what, nxt = "from the template", "rename its criteria and options, source add, cite, score"
+        what, nxt = "from the template", "edit its example criteria and options, source add, cite"
     else:
         what, nxt = "empty", "criterion add, option add"
     print(f"created {editor.header['id']} in {folder} ({what}); next: {nxt}")
