@@ -6,7 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from explorer.cli import audit_cmd, brief_cmd, commands, desktop_cmd, profile_cmd, robustness_cmd
+from explorer.cli import (
+    audit_cmd,
+    authoring_cmd,
+    brief_cmd,
+    commands,
+    desktop_cmd,
+    profile_cmd,
+    robustness_cmd,
+)
 
 
 class _VersionAction(argparse.Action):
@@ -68,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile_cmd.add_parser(sub)
     brief_cmd.add_parser(sub)
     desktop_cmd.add_parser(sub)
+    authoring_cmd.add_parsers(sub)
     return parser
 
 

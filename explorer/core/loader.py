@@ -7,7 +7,7 @@ found across every file. Callers never see a half-built set.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ from explorer.core.model import Assessment, Criterion, DecisionSet, Option, Sour
 from explorer.core.problems import LoadError, Problem, display_path
 from explorer.core.quotes import normalise
 from explorer.core.set_cache import SetCache
-from explorer.core.yamlsafe import YamlDoc, parse_yaml_bytes, read_yaml_bytes
+from explorer.core.yamlsafe import MAX_FILE_BYTES, YamlDoc, parse_yaml_bytes, read_yaml_bytes
 
 SCHEMA_VERSION = 1
 HEADER_FILE = "decision-set.yaml"
@@ -35,21 +35,33 @@ class LoadResult:
     warnings: list[Problem]
 
 
-def _yaml_files(path: Path) -> tuple[list[Path], list[Problem]]:
+# Proposed contents of a set's files, not yet on disk: text for a file to write, None for a file
+# to remove. The authoring writer validates an edit this way before it replaces anything.
+Pending = Mapping[Path, str | None]
+
+
+def _yaml_files(path: Path, pending: Pending) -> tuple[list[Path], list[Problem]]:
     """The set's files, header first. Everything named like YAML is listed, even what cannot be
     read (a dangling link, a FIFO, a folder called x.yaml): reading it reports why, where
     skipping it would load a set one option short without a word."""
     kind = problem_with(path)
+    if path in pending:
+        kind = None if pending[path] is not None else "does not exist"
     if kind is None:
         return [path], []
+    if kind == "does not exist" and pending:
+        kind = "is a folder, not a file"  # a new set whose folder the writer creates
     if kind == "does not exist":
         return [], [Problem(display_path(path), 0, "", "no such file or folder")]
     if kind != "is a folder, not a file":
         return [], [Problem(display_path(path), 0, "", kind)]
     try:
-        entries = sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"})
+        listed = set(path.iterdir()) if path.is_dir() else set()
     except OSError as exc:
         return [], [Problem(display_path(path), 0, "", f"cannot list the folder: {exc.strerror}")]
+    listed |= {p for p, text in pending.items() if text is not None and p.parent == path}
+    listed -= {p for p, text in pending.items() if text is None}
+    entries = sorted(p for p in listed if p.suffix in {".yaml", ".yml"})
     if len(entries) > MAX_FILES:
         return [], [Problem(display_path(path), 0, "", f"more than {MAX_FILES} YAML files")]
     header = path / HEADER_FILE
@@ -77,8 +89,9 @@ def _check_schema_version(fields: Fields, data: dict[str, Any], required: bool) 
 class _Builder:
     """Collects entities from every document, then cross-checks them as a whole."""
 
-    def __init__(self, strict: bool, search_dirs: list[Path]) -> None:
+    def __init__(self, strict: bool, search_dirs: list[Path], draft: bool = False) -> None:
         self.strict = strict
+        self.draft = draft
         self.search_dirs = search_dirs
         self.problems: list[Problem] = []
         self.header: dict[str, Any] = {}
@@ -150,6 +163,8 @@ class _Builder:
         sources = self._unique("source", self.sources)
         options = self._unique("option", self.options)
         for kind, found in (("criteria", criteria), ("options", options)):
+            if self.draft:
+                break
             if not found and not any(p.field.startswith(kind) for p in self.problems):
                 if self.header_fields is not None:  # at the key if written, else line 1
                     self.header_fields.report((kind,), f"no {kind} defined")
@@ -209,11 +224,17 @@ def load_decision_set(
     strict: bool = False,
     search_dirs: list[Path] | None = None,
     cache: SetCache | None = None,
+    *,
+    draft: bool = False,
+    pending: Pending | None = None,
 ) -> LoadResult:
     """Load and validate; raises LoadError listing every problem (warnings ride along).
 
     With a `cache`, a large set whose files and sources are byte for byte as at an earlier
     successful load comes back from it (explorer/core/set_cache.py says what is compared).
+    `draft` accepts a set still being built (no criteria or no options yet: the authoring
+    commands create the header first). `pending` checks proposed file contents in place of
+    what is on disk, so an edit is validated exactly as the saved file would be, before saving.
 
     LoadError is the only way this fails. Every known kind of bad input is reported at its
     field; anything else escaping (a fault in this code, found by some input no one thought of)
@@ -222,7 +243,7 @@ def load_decision_set(
     """
     try:
         with _collector_paused():
-            return _load(Path(path), strict, search_dirs, cache)
+            return _load(Path(path), strict, search_dirs, cache, draft, pending or {})
     except LoadError:
         raise
     except Exception as exc:  # a fault, not bad input: see the docstring
@@ -246,24 +267,45 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _read_bytes(file: Path, pending: Pending) -> bytes:
+    """A file's bytes as they would be saved: a pending edit's text, else what is on disk."""
+    text = pending.get(file)
+    if text is None:
+        return read_yaml_bytes(file)
+    raw = text.encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES:
+        problem = Problem(
+            display_path(file), 0, "", f"file is over the {MAX_FILE_BYTES}-byte limit"
+        )
+        raise LoadError([problem])
+    return raw
+
+
 def _load(
-    path: Path, strict: bool, search_dirs: list[Path] | None, cache: SetCache | None
+    path: Path,
+    strict: bool,
+    search_dirs: list[Path] | None,
+    cache: SetCache | None,
+    draft: bool,
+    pending: Pending,
 ) -> LoadResult:
-    files, problems = _yaml_files(path)
+    files, problems = _yaml_files(path, pending)
     if problems:
         raise LoadError(problems)
-    base = path if path.is_dir() else path.parent
+    is_file = (path in pending and pending[path] is not None) or path.is_file()
+    base = path.parent if is_file else path
     search = [base, *(search_dirs or [])]
-    builder = _Builder(strict, search)
+    builder = _Builder(strict, search, draft)
     raws: list[bytes | LoadError] = []
     for file in files:
         try:
-            raws.append(read_yaml_bytes(file))
+            raws.append(_read_bytes(file, pending))
         except LoadError as exc:
             raws.append(exc)
     readable = [raw for raw in raws if isinstance(raw, bytes)]
     key = None
-    if cache is not None and len(readable) == len(raws):
+    # a pending edit or a draft is checked, not kept: only files as saved are worth caching
+    if cache is not None and not pending and not draft and len(readable) == len(raws):
         key = cache.key(path, strict, search, files, readable)
         cached = None if key is None else cache.get(key, search)
         if cached is not None:

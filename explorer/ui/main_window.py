@@ -37,6 +37,7 @@ from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.core.source_dates import evidence_age
 from explorer.ui import theme
 from explorer.ui.audit.evidence_check import EvidenceCheckView
+from explorer.ui.authoring.authoring_actions import AuthoringActions
 from explorer.ui.charts.profiles_chart import ProfilesChart
 from explorer.ui.charts.ranking.ranking_chart import RankingChart
 from explorer.ui.charts.tradeoff.tradeoff_map import TradeoffMap
@@ -161,6 +162,10 @@ class MainWindow(QMainWindow):
         session.profileChanged.connect(self._update_title)
         self.autosave = Autosave(session, paths.user_data_dir() / RECOVERY_FILE, self)
         build_menus(self)
+        self.authoring = AuthoringActions(self)
+        file_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&File")
+        assert isinstance(file_menu, QMenu)  # build_menus made it
+        self.authoring.build_menu(file_menu)
         self._restore_state()
 
     # ---- opening sets --------------------------------------------------------------------
@@ -184,6 +189,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         """Open a set; on failure show every problem and keep the current set untouched."""
         if not self.profile_panel.maybe_save():  # a new set replaces the weighting on screen
+            return False
+        if not self.authoring.maybe_save():  # and the edits made to the open set
             return False
         try:
             self.session.load(Path(path))
@@ -227,11 +234,18 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_TITLE)
             return
         name = profile.name if profile is not None else "Untitled weighting"
-        self.setWindowModified(self.session.dirty)
-        self.setWindowTitle(f"{name}[*] — {ds.title} — {APP_TITLE}")
+        edited = hasattr(self, "authoring") and self.authoring.author.dirty
+        self.setWindowModified(self.session.dirty or edited)
+        mark = " (unsaved edits)" if edited else ""
+        self.setWindowTitle(f"{name}[*] — {ds.title}{mark} — {APP_TITLE}")
 
     def offer_recovery(self) -> None:
-        """After a crash or kill, offer the autosaved weighting back (called once shown)."""
+        """After a crash or kill, offer the autosaved set edits and weighting back (called
+        once shown)."""
+        self.authoring.offer_recovery()
+        self._offer_weighting_recovery()
+
+    def _offer_weighting_recovery(self) -> None:
         file = self.autosave.file
         try:
             recovery = read_recovery(file)
@@ -394,7 +408,7 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.profile_panel.maybe_save():
+        if not self.profile_panel.maybe_save() or not self.authoring.maybe_save():
             event.ignore()
             return
         self.autosave.stop_clean()

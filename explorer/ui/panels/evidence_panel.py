@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from explorer.core.evidence import is_thin, source_label, source_titles, thin_reason
 from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, Option, Stance
@@ -75,6 +75,8 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.figures)
         layout.addWidget(self.browser, 1)
+        self.footer = QHBoxLayout()  # actions on the selection (the set editor's Edit cell…)
+        layout.addLayout(self.footer)
         session.setChanged.connect(self._rebuild)
         session.themeChanged.connect(self._follow_theme)
         session.selectionChanged.connect(self._rebuild)

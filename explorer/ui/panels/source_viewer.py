@@ -92,7 +92,7 @@ class SourceViewer(QDialog):
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
-        buttons = QHBoxLayout()
+        self.buttons = buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
@@ -135,6 +135,30 @@ class SourceViewer(QDialog):
             self.status.setText("This passage is not cited by any cell in the set.")
         self._highlight()
         self._update_buttons()
+
+    def show_source(self, source_id: str) -> None:
+        """Open a source at its beginning (to read it, or to select a passage to cite)."""
+        ds = self.session.decision_set
+        if ds is None or source_id not in {s.id for s in ds.sources}:
+            return
+        self._load(ds.source(source_id))
+        self._current, self._loose_span = None, None
+        self.status.setText(f"{len(self._citations)} quote(s) cited from this source.")
+        self._highlight()
+        self._update_buttons()
+
+    @property
+    def source(self) -> Source | None:
+        return self._source
+
+    @property
+    def source_text(self) -> str:
+        """The open source's text as stored ("" when none is open or it cannot be read)."""
+        return self._text
+
+    def selected_text(self) -> str:
+        """What the user has selected in the text, line breaks as in the source."""
+        return self.text.textCursor().selectedText().replace("\u2029", "\n")
 
     def next_quote(self) -> None:
         if self._citations:

@@ -106,6 +106,11 @@ class ProfileBinding(QObject):
         self._dirty = False
         self.profileChanged.emit()
 
+    def recheck(self) -> None:
+        """The set was edited in place (criteria added or removed): is the screen still the
+        open profile's weighting?"""
+        self._update_dirty()
+
     def _update_dirty(self) -> None:
         dirty = self._saved.differs(self._weighting.state(), self._deck)
         if dirty != self._dirty:

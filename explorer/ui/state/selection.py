@@ -6,6 +6,8 @@ because selecting is never undone, never saved and never changes a result.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QObject, Signal
 
 
@@ -40,3 +42,11 @@ class Selection(QObject):
     def reset(self) -> None:
         """A new set: nothing selected, announced by the session with the set."""
         self._option = self._criterion = None
+
+    def keep_within(self, option_ids: Collection[str], criterion_ids: Collection[str]) -> None:
+        """An edited set: a selection whose option or criterion was removed is dropped,
+        announced by the session with the edited set."""
+        if self._option not in option_ids:
+            self._option = None
+        if self._criterion not in criterion_ids:
+            self._criterion = None

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from explorer import paths
+from explorer.core import weights as weight_rules
 from explorer.core.audit import Audit, audit
 from explorer.core.briefing.deck import DeckSettings
 from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
@@ -124,6 +125,32 @@ class Session(QObject):
         self.selectionChanged.emit()
         self.samplingChanged.emit()
         self.deckChanged.emit()
+
+    def replace_decision_set(
+        self,
+        decision_set: DecisionSet,
+        weights: WeightState | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> None:
+        """The open set as edited in the window: views rebuild, and the weighting, its undo
+        history, the deck and the selection stay. Without `weights` each criterion and source
+        keeps its share and credibility by id; a new criterion joins at the average share."""
+        old = self._set
+        state = self.weighting.state()
+        if warnings is not None:
+            self._warnings = list(warnings)
+        if weights is None and old is not None:
+            weights = _mapped(state, old, decision_set)
+        self._set = decision_set
+        self.weighting.carry(decision_set, weights)
+        self.selection.keep_within(decision_set.option_ids, decision_set.criterion_ids)
+        self._previous_ranks = None
+        self._evaluate()
+        self.setChanged.emit()
+        self._announce_weighting()
+        self.resultChanged.emit()
+        self.selectionChanged.emit()
+        self.profile_binding.recheck()
 
     # ---- read-only state for views -------------------------------------------------------
     @property
@@ -406,3 +433,17 @@ class Session(QObject):
         self._previous_ranks = None if self._result is None else self._result.ranks
         self._evaluate()
         self.resultChanged.emit()
+
+
+def _mapped(state: WeightState, old: DecisionSet, new: DecisionSet) -> WeightState:
+    """A weighting carried to an edited set by criterion and source id."""
+    by_id = dict(zip(old.criterion_ids, state.shares, strict=True))
+    locks = dict(zip(old.criterion_ids, state.locked, strict=True))
+    fill = float(np.mean(state.shares)) if len(state.shares) else 1.0
+    shares = np.array([by_id.get(c, fill) for c in new.criterion_ids], dtype=float)
+    locked = np.array([bool(locks.get(c, False)) for c in new.criterion_ids], dtype=bool)
+    credibility = dict(zip((s.id for s in old.sources), state.credibility, strict=False))
+    cred = np.array([credibility.get(s.id, 1.0) for s in new.sources], dtype=float)
+    total = shares.sum()
+    shares = shares / total if total > 0 else weight_rules.equal(len(shares))
+    return WeightState(shares, locked, state.method, cred, state.lens)

@@ -31,7 +31,8 @@ class WeightState:
     def same_as(self, other: WeightState) -> bool:
         # rescaling the others by exactly 1 still moves them by float rounding: not a change
         return (
-            np.allclose(self.shares, other.shares, rtol=0.0, atol=1e-12)
+            self.shares.shape == other.shares.shape  # an edit to the set added a criterion
+            and np.allclose(self.shares, other.shares, rtol=0.0, atol=1e-12)
             and np.array_equal(self.locked, other.locked)
             and self.method is other.method
             and self.same_scores_as(other)

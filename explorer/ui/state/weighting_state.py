@@ -50,6 +50,23 @@ class WeightingState(QObject):
         self._locked = np.zeros(n, dtype=bool)
         self.undo_stack.clear()  # steps of another set's weighting mean nothing here
 
+    def carry(self, decision_set: DecisionSet, weights: WeightState | None) -> None:
+        """The open set as edited in the window: the undo history stays (set edits share it),
+        and so does the weighting, carried to the edited set by id (see Session.replace_...).
+        A weighting that no longer fits the set's criteria falls back to equal shares."""
+        self._set = decision_set
+        self._scoring = LensState(decision_set)
+        if weights is not None and len(weights.credibility) == len(decision_set.sources):
+            self._scoring.set(weights.credibility, weights.lens)
+        n = len(decision_set.criteria)
+        if weights is not None and len(weights.shares) == n:
+            self._shares, self._locked = weights.shares.copy(), weights.locked.copy()
+            self._method = weights.method
+        else:
+            self._shares, self._locked = weight_rules.equal(n), np.zeros(n, dtype=bool)
+        if len(self._reference) != n:
+            self._reference = self._shares.copy()
+
     # ---- read --------------------------------------------------------------------------------
     @property
     def shares(self) -> np.ndarray:
