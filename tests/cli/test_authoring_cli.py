@@ -156,8 +156,10 @@ def test_new_refuses_an_existing_folder_and_copies_the_bundled_set(tmp_path, cap
     copy = tmp_path / "copy"
     assert run("new", str(copy), "--from", str(BUNDLED), "--title", "Mine") == 0
     args = ["score", str(copy), "--option", "status_quo", "--criterion", "us_cost"]
-    assert run(*args, "--score", "3") == 1  # below the cell's low (4)
-    assert "low (4) is above score (3)" in capsys.readouterr().err
+    low = load_decision_set(BUNDLED).decision_set.assessments[("status_quo", "us_cost")].low
+    assert low is not None and low > 1
+    assert run(*args, "--score", "1") == 1  # below the cell's low
+    assert f"low ({low:g}) is above score (1)" in capsys.readouterr().err
     assert run(*args, "--score", "5") == 0
     ds = load_decision_set(copy, strict=True).decision_set
     assert ds.title == "Mine" and ds.assessment("status_quo", "us_cost").score == 5
