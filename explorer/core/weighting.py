@@ -15,6 +15,7 @@ import numpy as np
 
 from explorer.core import weights as weight_rules
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.profiles import AppliedProfile, Profile, apply_profile
@@ -29,6 +30,7 @@ class Weighting:
     lens: bool  # cells rescored from the evidence with `credibility`
     deck: DeckSettings  # slide order, hidden slides, speaker notes
     applied: AppliedProfile  # what fitted and what did not, for the caller to report
+    elicitation: Elicitation | None = None  # how the weights were obtained, if elicited
 
     @property
     def source_weights(self) -> dict[str, float] | None:
@@ -56,4 +58,5 @@ def weighting_of(
         lens=applied.source_weights is not None,
         deck=profile.briefing,
         applied=applied,
+        elicitation=profile.elicitation,
     )

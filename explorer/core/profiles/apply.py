@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError, Problem
@@ -180,6 +181,7 @@ def profile_from_weights(
     name: str | None = None,
     source_weights: dict[str, float] | None = None,
     briefing: DeckSettings | None = None,
+    elicitation: Elicitation | None = None,
 ) -> Profile:
     """A weighting on screen as a profile, ready to save.
 
@@ -188,6 +190,8 @@ def profile_from_weights(
     the result is an ordinary save with its conflict check. Criteria `base` had that this set
     lacks are not carried over: the profile now describes this set. Source weights and the
     briefing deck are what is on screen now, like the weights (None = lens off / default deck).
+    The elicitation record (given, else `base`'s) is kept with `adjusted` saying whether these
+    weights still are the ones it derived.
     """
     ids = decision_set.criterion_ids
     values = np.asarray(weights, dtype=float)
@@ -204,4 +208,12 @@ def profile_from_weights(
         "source_weights": None if source_weights is None else dict(source_weights),
         "briefing": briefing if briefing is not None else DeckSettings(),
     }
+    record = elicitation if elicitation is not None else (base.elicitation if base else None)
+    if record is not None:
+        total = float(values.sum())
+        current = {
+            c: (float(v) / total if total > 0 else 0.0) for c, v in zip(ids, values, strict=True)
+        }
+        record = record.against(current)
+    fields["elicitation"] = record
     return replace(base, **fields) if base is not None else Profile(**fields)
