@@ -58,7 +58,7 @@ class PreferenceKind(StrEnum):
 class Preference:
     """One criterion's preference function; q and p in the criterion's scale units."""
 
-    kind: PreferenceKind = PreferenceKind.LINEAR
+    kind: PreferenceKind = PreferenceKind.USUAL
     q: float = 0.0
     p: float = 0.0
 
