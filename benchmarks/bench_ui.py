@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.synthetic import synthetic_set  # noqa: E402
 from explorer import paths  # noqa: E402
-from explorer.ui import unsaved_prompt  # noqa: E402
 from explorer.ui.main_window import MainWindow  # noqa: E402
-from explorer.ui.session import Session  # noqa: E402
-from explorer.ui.settings import AppSettings  # noqa: E402
+from explorer.ui.profiles import unsaved_prompt  # noqa: E402
+from explorer.ui.state.session import Session  # noqa: E402
+from explorer.ui.state.settings import AppSettings  # noqa: E402
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.core.briefing.deck import slide_keys
 from explorer.core.profiles import load_profile
-from explorer.ui import unsaved_prompt
 from explorer.ui.app import create_window
-from explorer.ui.briefing.presentation import PresentationWindow
+from explorer.ui.briefing.present.presentation import PresentationWindow
+from explorer.ui.profiles import unsaved_prompt
 
 SLIDE_TYPES = ("title", "weights", "ranking", "tradeoff", "option", "robustness", "sources")
 SETTLE_MS = 400  # a slide change repaints at once; this leaves the X server time to show it

@@ -82,8 +82,8 @@ def _write(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from explorer.ui.briefing.pdf_export import A4, WIDESCREEN, write_pdf
-    from explorer.ui.session import Session
+    from explorer.ui.briefing.slides.pdf_export import A4, WIDESCREEN, write_pdf
+    from explorer.ui.state.session import Session
     from explorer.ui.theme import THEMES
 
     app = QGuiApplication.instance() or QGuiApplication(["policy-explorer"])

@@ -16,8 +16,8 @@ from explorer import __version__, paths
 from explorer.desktop import ICON_NAME, ICON_SIZES
 from explorer.ui import theme
 from explorer.ui.main_window import MainWindow, quit_after
-from explorer.ui.session import Session
-from explorer.ui.settings import AppSettings
+from explorer.ui.state.session import Session
+from explorer.ui.state.settings import AppSettings
 
 _STARTED = time.perf_counter()
 
@@ -52,6 +52,7 @@ def app_icon() -> QIcon:
 
 def run(set_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)  # instance() is typed as the core application
     app.setApplicationName("Policy Options Explorer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(ICON_NAME)  # Wayland and X11 desktops match the window to its entry

@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from explorer import paths
-from explorer.ui import help_dialogs
-from explorer.ui.about_dialog import show_about
+from explorer.ui.help import help_dialogs
+from explorer.ui.help.about_dialog import show_about
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -33,7 +33,7 @@ def make_action(
     parent: QWidget,
     text: str,
     slot: Callable[[], object],
-    shortcut: QKeySequence | str | None = None,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
 ) -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:
@@ -90,7 +90,7 @@ def _edit_menu(window: MainWindow) -> None:
     undo = window.session.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = window.session.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
     edit.addAction(undo)
     edit.addAction(redo)
     window.undo_action, window.redo_action = undo, redo
@@ -101,9 +101,7 @@ def _view_menu(window: MainWindow) -> None:
     for i in range(window.tabs.count()):
         name = window.tabs.tabText(i)
         view.addAction(
-            make_action(
-                window, name, lambda _=False, i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
-            )
+            make_action(window, name, partial(window.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
         )
     view.addSeparator()
     window.present_action = make_action(window, "&Present briefing", window.present, "F5")
@@ -114,7 +112,7 @@ def _view_menu(window: MainWindow) -> None:
     theme_menu = view.addMenu("T&heme")
     group = QActionGroup(window)
     for key, label in THEME_CHOICES:
-        action = make_action(window, label, lambda _=False, key=key: window.set_theme(key))
+        action = make_action(window, label, partial(window.set_theme, key))
         action.setCheckable(True)
         action.setChecked(window.settings.theme == key)
         group.addAction(action)
@@ -172,6 +170,6 @@ def _fixed_width_history(window: MainWindow) -> tuple[QAction, QAction]:
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     for path in window.settings.recent_sets:
-        menu.addAction(make_action(window, path, lambda _=False, p=path: window.open_path(Path(p))))
+        menu.addAction(make_action(window, path, partial(window.open_path, Path(path))))
     if menu.isEmpty():
         menu.addAction("(none)").setEnabled(False)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -33,29 +35,37 @@ from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.core.source_dates import evidence_age
 from explorer.ui import theme
-from explorer.ui.autosave import Autosave, ask_restore, restore
-from explorer.ui.compare_view import show_compare_window
-from explorer.ui.evidence_panel import EvidencePanel
-from explorer.ui.export_actions import ExportActions
+from explorer.ui.charts.profiles_chart import ProfilesChart
+from explorer.ui.charts.ranking.ranking_chart import RankingChart
+from explorer.ui.charts.tradeoff.tradeoff_map import TradeoffMap
+from explorer.ui.compare.compare_view import show_compare_window
+from explorer.ui.export.export_actions import ExportActions
 from explorer.ui.main_menus import build_menus
+from explorer.ui.matrix.score_matrix import ScoreMatrixView
+from explorer.ui.panels.evidence_panel import EvidencePanel
+from explorer.ui.panels.source_viewer import SourceViewer
+from explorer.ui.panels.sources_panel import SourcesPanel
+from explorer.ui.panels.weights_panel import WeightsPanel
 from explorer.ui.problems_dialog import ProblemsDialog
-from explorer.ui.profile_panel import ProfilePanel
-from explorer.ui.profiles_chart import ProfilesChart
-from explorer.ui.ranking_chart import RankingChart
-from explorer.ui.robustness_view import RobustnessView
-from explorer.ui.score_matrix import ScoreMatrixView
-from explorer.ui.session import Session
-from explorer.ui.settings import AppSettings
-from explorer.ui.source_viewer import SourceViewer
-from explorer.ui.sources_panel import SourcesPanel
-from explorer.ui.tradeoff_map import TradeoffMap
-from explorer.ui.weights_panel import WeightsPanel
+from explorer.ui.profiles.profile_panel import ProfilePanel
+from explorer.ui.robustness.robustness_view import RobustnessView
+from explorer.ui.state.autosave import Autosave, ask_restore, restore
+from explorer.ui.state.session import Session
+from explorer.ui.state.settings import AppSettings
 
 APP_TITLE = "Policy Options Explorer"
 NARROW_BELOW = 1200  # px of window width: below it the side panels tab beside the weights
 
 
 class MainWindow(QMainWindow):
+    # made by main_menus, which builds the menus and the toolbar
+    recent_menu: QMenu
+    undo_action: QAction
+    redo_action: QAction
+    present_action: QAction
+    toolbar_undo: QAction
+    toolbar_redo: QAction
+
     def __init__(
         self, session: Session, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
@@ -240,6 +250,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window runs in a widgets application
         theme.apply(app, theme.chosen(key))
         self.session.refresh()
 
@@ -282,12 +293,14 @@ class MainWindow(QMainWindow):
                 self._wide_sizes = self.splitter.sizes()
             while self.side_tabs.count():
                 page, text = self.side_tabs.widget(0), self.side_tabs.tabText(0)
+                assert page is not None  # index 0 < count()
                 self.side_tabs.removeTab(0)
                 self.left_tabs.addTab(page, text)
             self.side_tabs.hide()
         else:
             while self.left_tabs.count() > 1:
                 page, text = self.left_tabs.widget(1), self.left_tabs.tabText(1)
+                assert page is not None  # index 1 < count()
                 self.left_tabs.removeTab(1)
                 self.side_tabs.addTab(page, text)
             self.left_tabs.setCurrentIndex(0)
@@ -317,13 +330,15 @@ class MainWindow(QMainWindow):
 
     def present(self) -> None:
         """F5: the briefing full screen (and the presenter view on a second screen)."""
-        from explorer.ui.briefing.controller import start_presentation  # loaded when first used
+        from explorer.ui.briefing.present.controller import (
+            start_presentation,  # loaded when first used
+        )
 
         self.session.flush()
         start_presentation(self.session, self)
 
     def arrange_slides(self) -> None:
-        from explorer.ui.briefing.controller import open_slide_manager
+        from explorer.ui.briefing.present.controller import open_slide_manager
 
         open_slide_manager(self.session, self)
 

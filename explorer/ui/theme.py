@@ -152,7 +152,8 @@ def system_prefers_dark() -> bool:
     app = QGuiApplication.instance()
     if app is None:
         return False
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    # styleHints() is static on QGuiApplication (instance() is typed as the core application)
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 _current = LIGHT

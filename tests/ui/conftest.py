@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.ui import unsaved_prompt
-from explorer.ui.session import Session
+from explorer.ui.profiles import unsaved_prompt
+from explorer.ui.state.session import Session
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""QPainter drawings of every chart for slides, PDF, PNG and SVG."""

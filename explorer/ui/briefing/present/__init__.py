@@ -1,0 +1,1 @@
+"""Presenting: the audience and presenter screens, navigation and what-if questions."""

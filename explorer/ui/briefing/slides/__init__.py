@@ -1,0 +1,1 @@
+"""The briefing's slides, their layout and text, the slide manager and the PDF."""

@@ -1,0 +1,1 @@
+"""The ranking chart: stacked bars per option, its axes, rows and labels."""

@@ -1,0 +1,1 @@
+"""Exporting from the window: PDF, print, charts as PNG/SVG, tables as CSV."""

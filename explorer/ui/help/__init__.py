@@ -1,0 +1,1 @@
+"""The Help menu's dialogs: About, shortcuts and glossary."""

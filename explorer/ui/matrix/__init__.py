@@ -1,0 +1,1 @@
+"""The score matrix: every option × criterion score, coloured, with the sources lens."""

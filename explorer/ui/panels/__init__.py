@@ -1,0 +1,1 @@
+"""The side panels: weights, evidence, sources and the source viewer."""

@@ -1,0 +1,1 @@
+"""The profile library: open, save, share and name whole weightings."""

@@ -1,0 +1,1 @@
+"""The Robustness view: sensitivity, tornado, rank acceptability, what would change it."""

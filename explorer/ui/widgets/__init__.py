@@ -1,0 +1,1 @@
+"""Small widgets and graphics items the views share (legends, captions, text layers, rows)."""
