@@ -42,6 +42,7 @@ from explorer.ui.compare.compare_view import show_compare_window
 from explorer.ui.export.export_actions import ExportActions
 from explorer.ui.main_menus import build_menus
 from explorer.ui.matrix.score_matrix import ScoreMatrixView
+from explorer.ui.methods.methods_view import MethodsView
 from explorer.ui.panels.evidence_panel import EvidencePanel
 from explorer.ui.panels.source_viewer import SourceViewer
 from explorer.ui.panels.sources_panel import SourcesPanel
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.score_matrix, "Score &matrix")
         self.robustness_view = RobustnessView(session)
         self.tabs.addTab(self.robustness_view, "Ro&bustness")
+        self.methods_view = MethodsView(session)
+        self.tabs.addTab(self.methods_view, "Met&hods")
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.ranking_chart)
         self.centre.addWidget(self.tabs)

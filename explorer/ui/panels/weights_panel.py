@@ -59,7 +59,10 @@ class WeightsPanel(QWidget):
         self._method.setAccessibleName("Scoring method")
         self._method.setToolTip(
             "Weighted sum: each option's total is the weighted sum of its desirabilities.\n"
-            "TOPSIS: closeness to the ideal option and distance from the worst."
+            "TOPSIS: closeness to the ideal option and distance from the worst.\n"
+            "TOPSIS (scale-relative): the same on each score's place on its scale, so a shifted "
+            "scale (0–10 or 10–20) ranks alike.\n"
+            "PROMETHEE II: net outranking flow from pairwise preferences per criterion."
         )
         method_label.setBuddy(self._method)
         self._method.currentIndexChanged.connect(self._method_chosen)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from explorer import paths
 from explorer.core import weights as weight_rules
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
@@ -51,6 +52,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._reference = np.zeros(0)
         self._locked = np.zeros(0, dtype=bool)
         self._method = Method.WSM
+        self._elicitation: Elicitation | None = None
         self._result: Result | None = None
         self._previous_ranks: np.ndarray | None = None
         self._selected_option: str | None = None
@@ -85,6 +87,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._shares = weight_rules.equal(n)
         self._reference = self._shares.copy()
         self._locked = np.zeros(n, dtype=bool)
+        self._elicitation = None
         self._previous_ranks = None
         self._selected_option = self._selected_criterion = None
         self._evaluate()
@@ -206,6 +209,27 @@ class Session(ProfileBinding, SamplingAccess, QObject):
     def set_method(self, method: Method | str) -> None:
         self._change("Scoring method", method=Method(method))
 
+    @property
+    def elicitation(self) -> Elicitation | None:
+        """How the weights on screen were elicited, `adjusted` saying whether they were moved
+        since (None when they were never elicited)."""
+        if self._elicitation is None or self._set is None:
+            return self._elicitation
+        shares = zip(self._set.criterion_ids, self._shares.tolist(), strict=True)
+        return self._elicitation.against(dict(shares))
+
+    def apply_elicitation(self, record: Elicitation, text: str) -> None:
+        """Elicited weights onto the sliders with their record: one undoable step. Locks are
+        released, since the elicitation speaks for every weight."""
+        assert self._set is not None
+        weights = np.array([float(record.weights.get(c, 0.0)) for c in self._set.criterion_ids])
+        self._change(
+            text,
+            shares=weight_rules.as_shares(weights),
+            locked=np.zeros(len(weights), dtype=bool),
+            elicitation=record,
+        )
+
     def set_source_weight(self, source_id: str, value: float) -> None:
         """Trust one source 0..1 (0 = off); rescoring from the evidence is switched on."""
         if self._set is None or self._scoring is None:
@@ -238,6 +262,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             method=state.method,
             credibility=state.credibility,
             lens=state.lens,
+            elicitation=state.elicitation,
         )
 
     def begin_gesture(self) -> None:
@@ -288,6 +313,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             self._method,
             np.zeros(0) if self._scoring is None else self._scoring.credibility.copy(),
             self.lens_active,
+            self._elicitation,
         )
 
     def _change(
@@ -298,6 +324,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         method: Method | None = None,
         credibility: np.ndarray | None = None,
         lens: bool | None = None,
+        elicitation: Elicitation | None = None,
     ) -> None:
         """Every change to what the user sets goes through here, so every one can be undone."""
         before = self._state()
@@ -307,6 +334,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             before.method if method is None else method,
             before.credibility if credibility is None else credibility,
             before.lens if lens is None else lens,
+            before.elicitation if elicitation is None else elicitation,
         )
         if after.same_as(before):
             return
@@ -320,6 +348,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             state.locked.copy(),
             state.method,
         )
+        self._elicitation = state.elicitation
         new_scores = not state.same_scores_as(before)
         if new_scores and self._scoring is not None:
             self._scoring.set(state.credibility, state.lens)

@@ -22,6 +22,7 @@ from explorer.ui.state.weight_history import WeightState
 if TYPE_CHECKING:
     import numpy as np
 
+    from explorer.core.elicitation.record import Elicitation
     from explorer.core.engine import Method
     from explorer.core.model import DecisionSet
 
@@ -33,6 +34,7 @@ def _state_of(weighting: Weighting) -> WeightState:
         weighting.method,
         weighting.credibility.copy(),
         weighting.lens,
+        weighting.elicitation,
     )
 
 
@@ -46,6 +48,7 @@ class ProfileBinding:
     _shares: np.ndarray
     _locked: np.ndarray
     _method: Method
+    _elicitation: Elicitation | None
     profileChanged: SignalInstance
     deckChanged: SignalInstance
     undo_stack: QUndoStack
@@ -71,6 +74,7 @@ class ProfileBinding:
             method: Method | None = None,
             credibility: np.ndarray | None = None,
             lens: bool | None = None,
+            elicitation: Elicitation | None = None,
         ) -> None: ...
 
     @property
@@ -135,6 +139,7 @@ class ProfileBinding:
             name=name,
             source_weights=self.source_weights if self.lens_active else None,
             briefing=self._deck,
+            elicitation=self._elicitation,
         )
 
     def mark_saved(self, profile: Profile) -> None:

@@ -68,6 +68,7 @@ def briefing_state(session: Session, day: date | None = None) -> BriefingState:
         day or date.today(),
         "" if profile is None else profile.author,
         "" if profile is None else profile.description,
+        session.elicitation,
     )
 
 
