@@ -34,6 +34,8 @@ from explorer.ui.briefing.slides.slide_pages import (
     paint_sources,
     paint_title,
 )
+from explorer.ui.methods.methods_view import methods_comparison
+from explorer.ui.methods.paint_methods import paint_methods
 from explorer.ui.state.session import Session
 from explorer.ui.theme import Theme
 
@@ -44,6 +46,7 @@ TITLES = {
     "ranking": "Ranking",
     "tradeoff": "Tradeoff map",
     "robustness": "How firm is the ranking?",
+    "methods": "Does the ranking depend on the method?",
     "sources": "Sources",
 }
 
@@ -201,6 +204,12 @@ class SlideRenderer:
             paint_chart(painter, fr, TITLES[key], caption, chart, theme, placed)
         elif key == "robustness":
             self._robustness(painter, fr)
+        elif key == "methods":
+            comparison = methods_comparison(session)
+            caption = "" if comparison is None else comparison.sentence()
+            caption += " (• a rank that differs from the weighted sum's)"
+            chart = self._chart(paint_methods)
+            paint_chart(painter, fr, TITLES[key], caption, chart, theme, placed)
         elif key == "sources":
             entries = content.source_entries(state)
             caption = content.sources_caption(state, entries)
