@@ -29,7 +29,9 @@ def test_the_view_shows_every_method_and_the_expected_rank(qtbot, bundled_sessio
         session.problem, session.result.weights, [o.name for o in session.decision_set.options]
     ).sentence()
     view.show()  # on screen: sampling runs, the expected rank fills in
-    qtbot.waitUntil(lambda: session.acceptability_current and not session.sampling_running, timeout=20000)
+    qtbot.waitUntil(
+        lambda: session.acceptability_current and not session.sampling_running, timeout=20000
+    )
     view.refresh()
     assert view.table.item(0, len(Method)).text() != WAITING
     assert "Kendall's tau" in view.agreement.text()
@@ -37,7 +39,8 @@ def test_the_view_shows_every_method_and_the_expected_rank(qtbot, bundled_sessio
 
 def test_the_methods_slide_paints_its_table(qtbot, bundled_session):
     renderer = SlideRenderer(bundled_session, LIGHT)
-    assert "methods" in renderer.keys()
+    shown = renderer.keys()
+    assert "methods" in shown
     image = QImage(1280, 720, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)
     painter = QPainter(image)
