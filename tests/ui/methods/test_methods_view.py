@@ -25,9 +25,12 @@ def test_the_view_shows_every_method_and_the_expected_rank(qtbot, bundled_sessio
     leader_row = [view.table.item(0, k).text() for k in range(len(Method))]
     top = int(session.result.order[0])
     assert leader_row == [str(int(expected.ranks[m][top])) for m in Method]
-    assert view.summary.text() == compare_methods(
-        session.problem, session.result.weights, [o.name for o in session.decision_set.options]
-    ).sentence()
+    assert (
+        view.summary.text()
+        == compare_methods(
+            session.problem, session.result.weights, [o.name for o in session.decision_set.options]
+        ).sentence()
+    )
     view.show()  # on screen: sampling runs, the expected rank fills in
     qtbot.waitUntil(
         lambda: session.acceptability_current and not session.sampling_running, timeout=20000
