@@ -11,7 +11,7 @@ sentence saying whether the leader holds.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,19 +68,22 @@ class MethodsComparison:
     def _name(self, option: str) -> str:
         return self.names[self.option_ids.index(option)]
 
-    def sentence(self) -> str:
-        labels = [m.label for m in self.methods]
+    def sentence(self, labels: Mapping[Method, str] | None = None, agreement: bool = True) -> str:
+        """Whether the leader holds, naming the methods (by `labels`, else their own)."""
+        label = {m: (labels or {}).get(m, m.label) for m in self.methods}
         if self.leader_holds:
             name = self._name(self.common_leader or "")
-            every = "both" if len(labels) == 2 else f"all {len(labels)}"
-            text = f"{name} leads under {every} methods ({_and(labels)})"
+            every = "both" if len(self.methods) == 2 else f"all {len(self.methods)}"
+            text = f"{name} leads under {every} methods ({_and([label[m] for m in self.methods])})"
         else:
             by_leader: dict[str, list[str]] = {}
             for m in self.methods:
                 key = " and ".join(self._name(o) for o in self.leaders(m))
-                by_leader.setdefault(key, []).append(m.label)
+                by_leader.setdefault(key, []).append(label[m])
             parts = [f"{who} under {_and(ms)}" for who, ms in by_leader.items()]
             text = "The leader depends on the method: " + "; ".join(parts)
+        if not agreement:
+            return text + "."
         return f"{text}; agreement between methods (Kendall's tau) {self.mean_agreement:.2f}."
 
     def as_dict(self) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,6 +66,7 @@ class PairwiseDialog(ElicitationDialog):
         self.body.addWidget(self.hierarchy)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.addWidget(self.scroll, 1)
         self.combos: dict[tuple[str, str], QComboBox] = {}
         self.names = {c.id: c.name for c in self.criteria}
@@ -95,10 +97,17 @@ class PairwiseDialog(ElicitationDialog):
             combo.setCurrentIndex(combo.findData(1.0))
             combo.currentIndexChanged.connect(self.update_preview)
             self.combos[(a, b)] = combo
-            grid.addWidget(QLabel(self._name(a)), row, 0)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
+            for col, key in ((0, a), (2, b)):
+                label = QLabel(self._name(key))
+                label.setWordWrap(True)
+                grid.addWidget(label, row, col)
             grid.addWidget(combo, row, 1)
-            grid.addWidget(QLabel(self._name(b)), row, 2)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
         self.scroll.setWidget(holder)
         if hasattr(self, "buttons"):
             self.update_preview()

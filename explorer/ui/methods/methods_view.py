@@ -19,10 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.engine import Method
 from explorer.core.methods_comparison import MethodsComparison, compare_methods
 from explorer.ui.state.session import Session
 
 WAITING = "…"
+SHORT_LABELS = {
+    Method.WSM: "Weighted sum",
+    Method.TOPSIS: "TOPSIS",
+    Method.TOPSIS_SCALE: "TOPSIS (scale)",
+    Method.PROMETHEE: "PROMETHEE II",
+}
 
 
 def methods_comparison(session: Session) -> MethodsComparison | None:
@@ -65,9 +72,10 @@ class MethodsView(QWidget):
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.agreement)
         layout.addWidget(self.note)
+        layout.addStretch(1)
         session.resultChanged.connect(self.refresh)
         session.setChanged.connect(self.refresh)
         session.acceptabilityChanged.connect(self.refresh)
@@ -87,9 +95,11 @@ class MethodsView(QWidget):
             self.agreement.setText("")
             return
         methods = comparison.methods
-        heads = [m.label for m in methods] + ["Expected rank"]
+        heads = [SHORT_LABELS[m] for m in methods] + ["Expected rank"]
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
+        for k, m in enumerate(methods):
+            self.table.horizontalHeaderItem(k).setToolTip(m.label)
         order = self._session.result.order if self._session.result is not None else []
         self.table.setRowCount(len(order))
         self.table.setVerticalHeaderLabels([comparison.names[int(i)] for i in order])
@@ -106,5 +116,8 @@ class MethodsView(QWidget):
                     item.setFont(font)
                 self.table.setItem(row, col, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(height)
         self.summary.setText(comparison.sentence())
         self.agreement.setText(agreement_text(comparison))

@@ -10,18 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from explorer.core.engine import Method
 from explorer.ui.briefing.paint import chart_paint as cp
-from explorer.ui.methods.methods_view import WAITING, methods_comparison
+from explorer.ui.methods.methods_view import SHORT_LABELS, WAITING, methods_comparison
 from explorer.ui.state.session import Session
 from explorer.ui.theme import Theme
 
-SHORT = {
-    Method.WSM: "Weighted sum",
-    Method.TOPSIS: "TOPSIS",
-    Method.TOPSIS_SCALE: "TOPSIS (scale)",
-    Method.PROMETHEE: "PROMETHEE II",
-}
+SHORT = SHORT_LABELS
 
 
 def paint_methods(
@@ -38,6 +32,23 @@ def paint_methods(
     heads = [SHORT[m] for m in comparison.methods] + ["Expected rank"]
     names = [comparison.names[int(i)] for i in result.order]
     line_h = cp.metrics(painter, font).height()
+    note = (
+        f"• a rank other than the weighted sum's. Agreement between methods (Kendall's tau, "
+        f"1 = the same order): {comparison.mean_agreement:.2f} on average."
+    )
+    rect = rect.adjusted(0, 0, 0, -cp.note_height(painter, note, rect.width(), font_px) - line_h)
+    cp.draw_note(
+        painter,
+        QRectF(
+            rect.left(),
+            rect.bottom() + line_h * 0.5,
+            rect.width(),
+            cp.note_height(painter, note, rect.width(), font_px),
+        ),
+        note,
+        theme,
+        font_px,
+    )
     rows = len(names) + 1
     row_h = min(line_h * 1.8, rect.height() / max(rows, 1))
     wrapped, name_w = cp.fit_names(painter, names, font, rect.width() * 0.38, row_h)

@@ -35,7 +35,7 @@ from explorer.ui.briefing.slides.slide_pages import (
     paint_title,
 )
 from explorer.ui.methods.methods_view import methods_comparison
-from explorer.ui.methods.paint_methods import paint_methods
+from explorer.ui.methods.paint_methods import SHORT, paint_methods
 from explorer.ui.state.session import Session
 from explorer.ui.theme import Theme
 
@@ -206,8 +206,7 @@ class SlideRenderer:
             self._robustness(painter, fr)
         elif key == "methods":
             comparison = methods_comparison(session)
-            caption = "" if comparison is None else comparison.sentence()
-            caption += " (• a rank that differs from the weighted sum's)"
+            caption = "" if comparison is None else comparison.sentence(SHORT, agreement=False)
             chart = self._chart(paint_methods)
             paint_chart(painter, fr, TITLES[key], caption, chart, theme, placed)
         elif key == "sources":
