@@ -10,7 +10,7 @@ from explorer.core.engine import Method
 from explorer.core.methods_comparison import compare_methods
 from explorer.core.robustness import SamplingSettings
 from explorer.ui.briefing.slides.slides import SlideRenderer
-from explorer.ui.methods.methods_view import WAITING, MethodsView
+from explorer.ui.methods.methods_view import SHORT_LABELS, WAITING, MethodsView
 from explorer.ui.theme import LIGHT
 
 
@@ -20,7 +20,9 @@ def test_the_view_shows_every_method_and_the_expected_rank(qtbot, bundled_sessio
     view = MethodsView(session)
     qtbot.addWidget(view)
     heads = [view.table.horizontalHeaderItem(k).text() for k in range(view.table.columnCount())]
-    assert heads == [m.label for m in Method] + ["Expected rank"]
+    assert heads == [SHORT_LABELS[m] for m in Method] + ["Expected rank"]
+    tips = [view.table.horizontalHeaderItem(k).toolTip() for k in range(len(Method))]
+    assert tips == [m.label for m in Method]
     expected = compare_methods(session.problem, session.result.weights)
     leader_row = [view.table.item(0, k).text() for k in range(len(Method))]
     top = int(session.result.order[0])
