@@ -101,6 +101,8 @@ def test_a_seed_gives_the_same_samples_whatever_the_chunks():
         ([["a"], ["b"], ["c"], ["d"], ["e"]], {}, {}, "unknown: e"),
         ([[c] for c in CRITERIA], {"a": 0.6, "b": 0.6}, {}, "cannot be met"),
         ([[c] for c in CRITERIA], {"a": 0.5}, {"a": 0.4}, "above its 'at most'"),
+        ([[c] for c in CRITERIA], {"d": 0.3}, {}, "in this order"),  # a, b, c ≥ d ≥ 30 %
+        ([[c] for c in CRITERIA], {}, {"a": 0.2}, "in this order"),  # all ≤ a ≤ 20 %
     ],
 )
 def test_impossible_constraints_are_refused(tiers, lower, upper, message):

@@ -28,7 +28,7 @@ import numpy as np
 from explorer.core.elicitation.rank_order import check_tiers
 
 BATCH = 4096
-MAX_CANDIDATES = 5_000_000  # per call: beyond this the bounds leave too little to sample
+MAX_CANDIDATES = 2_000_000  # per call: beyond this the bounds leave too little to sample
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,9 @@ class OrdinalConstraints:
             raise ValueError("a criterion's 'at least' is above its 'at most'")
         if lo.sum() > 1 + 1e-12 or hi.sum() < 1 - 1e-12:
             raise ValueError("the bounds cannot be met by weights summing to 100 %")
+        lo, hi = self.implied_bounds
+        if np.any(lo > hi + 1e-12) or lo.sum() > 1 + 1e-12 or hi.sum() < 1 - 1e-12:
+            raise ValueError("the bounds cannot be met by weights in this order")
 
     def __hash__(self) -> int:  # a key of cached analyses (SamplingSettings), dicts and all
         return hash(
@@ -79,6 +82,28 @@ class OrdinalConstraints:
         lo = np.array([float(self.lower.get(c, 0.0)) for c in self.criteria])
         hi = np.array([float(self.upper.get(c, 1.0)) for c in self.criteria])
         return lo, hi
+
+    @property
+    def implied_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """The bounds the order passes on: a criterion ranked above one that needs at least x
+        needs at least x too, and one ranked below one capped at y is capped at y.
+
+        Both vectors keep the order themselves, so the region is empty exactly when they cross
+        or cannot sum to 1 (the sums of ordered vectors in the box fill the interval between
+        theirs): an exact feasibility test, done before any sampling.
+        """
+        lo, hi = self.bounds
+        tiers = [members for members, _ in self._positions()]
+        out_lo, out_hi = lo.copy(), hi.copy()
+        below = 0.0
+        for members in reversed(tiers):
+            out_lo[members] = np.maximum(lo[members], below)
+            below = max(below, float(lo[members].max()))
+        above = 1.0
+        for members in tiers:
+            out_hi[members] = np.minimum(hi[members], above)
+            above = min(above, float(hi[members].min()))
+        return out_lo, out_hi
 
     @property
     def bounded(self) -> bool:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
+from explorer.ui.elicitation.order_only_dialog import OrderOnlyDialog
 from explorer.ui.elicitation.pairwise_dialog import PairwiseDialog
 from explorer.ui.elicitation.rank_order_dialog import RankOrderDialog
 from explorer.ui.elicitation.swing_dialog import SwingDialog
@@ -19,6 +20,7 @@ DIALOGS = (
     ("&Rank the criteria…", RankOrderDialog),
     ("&Swing weighting…", SwingDialog),
     ("&Pairwise comparisons…", PairwiseDialog),
+    ("&Order only (imprecise weights)…", OrderOnlyDialog),
 )
 
 

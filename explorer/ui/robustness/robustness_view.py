@@ -38,7 +38,11 @@ from explorer.ui.state.session import Session
 GRID, PAIRS, SINGLE = "grid", "pairs", "single"
 GRID_SIZE = (1000, 760)  # below this width the panes get a page each; below this height, two
 PAGE_TITLES = ("Sensitivity", "What would change", "Tornado", "Rank acceptability")
-WEIGHT_MODES = (("uniform", "Any weighting"), ("around", "Around the current weights"))
+WEIGHT_MODES = (
+    ("uniform", "Any weighting"),
+    ("around", "Around the current weights"),
+    ("ordinal", "Any weighting in the elicited order"),
+)
 SCORE_MODES = (("fixed", "As assessed"), ("uniform", "Anywhere in each cell's range"))
 TOPSIS_NOTE = (
     "Scoring method is TOPSIS: the sensitivity curves, the tornado and rank acceptability follow "
@@ -111,7 +115,7 @@ class RobustnessView(QWidget):
         layout.addWidget(self.pages, 1)
 
         session.setChanged.connect(self._sync)
-        session.weightsChanged.connect(self._show_method)
+        session.weightsChanged.connect(self._sync)  # an elicited order makes 'ordinal' available
         session.profileChanged.connect(self._sync)
         # A synchronous repaint per setValue: the bar follows snapshots at most 20 times a second.
         self._progress_later = QTimer(self, singleShot=True, interval=SNAPSHOT_MS)
@@ -192,11 +196,16 @@ class RobustnessView(QWidget):
     def _settings_edited(self) -> None:
         spread_on = self.weights.currentData() == "around"
         self.spread.setEnabled(spread_on)
+        mode, order = self.weights.currentData(), self._session.sampling.order
+        if mode == "ordinal":
+            order = order or self._session.elicited_order()
+            mode = "ordinal" if order is not None else "uniform"
         settings = dataclasses.replace(
             self._session.sampling,
             samples=self.samples.value(),
             seed=self.seed.value(),
-            weights=self.weights.currentData(),
+            weights=mode,
+            order=order if mode == "ordinal" else None,
             spread=round(self.spread.value(), 4),
             scores=self.scores.currentData(),
         )
@@ -215,6 +224,8 @@ class RobustnessView(QWidget):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(combo.findData(key))
         self.spread.setEnabled(settings.weights == "around")
+        ordinal = self.weights.model().item(self.weights.findData("ordinal"))  # type: ignore[attr-defined]
+        ordinal.setEnabled(settings.order is not None or self._session.elicited_order() is not None)
         self._show_method()
         self._show_progress()
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from explorer import paths
 from explorer.core import weights as weight_rules
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.ordinal import OrdinalConstraints, constraints_from
 from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
@@ -217,6 +218,19 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             return self._elicitation
         shares = zip(self._set.criterion_ids, self._shares.tolist(), strict=True)
         return self._elicitation.against(dict(shares))
+
+    def elicited_order(self) -> OrdinalConstraints | None:
+        """The order (and bounds) of the criteria as elicited, if the weights came from one:
+        what rank acceptability samples in "the elicited order"."""
+        record = self._elicitation
+        if record is None or self._set is None or not record.order:
+            return None
+        try:
+            return constraints_from(
+                self._set.criterion_ids, record.order, record.at_least, record.at_most
+            )
+        except ValueError:  # an order made for another version of the set
+            return None
 
     def apply_elicitation(self, record: Elicitation, text: str) -> None:
         """Elicited weights onto the sliders with their record: one undoable step. Locks are

@@ -130,3 +130,35 @@ def test_pairwise_hierarchy_on_the_bundled_set(qtbot, bundled_session):
     security = sum(w[c] for c in record.groups["Security"])
     iraq = sum(w[c] for c in record.groups["Iraq"])
     assert security > iraq
+
+
+def test_order_only_samples_the_order_with_bounds(qtbot, session):
+    from explorer.ui.elicitation.order_only_dialog import OrderOnlyDialog
+    from explorer.ui.robustness.robustness_view import RobustnessView
+
+    view = RobustnessView(session)
+    qtbot.addWidget(view)
+    ordinal_item = view.weights.model().item(view.weights.findData("ordinal"))
+    assert not ordinal_item.isEnabled()  # nothing elicited yet
+    dialog = OrderOnlyDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.move("time", 0)
+    dialog.move("cost", 1)
+    dialog.move("health", 2)
+    dialog.at_least["health"].setValue(10.0)
+    dialog.at_most["time"].setValue(90.0)
+    dialog.at_least["health"].setValue(60.0)  # the least important holding 60 %: impossible
+    assert not ok_button(dialog).isEnabled()
+    dialog.at_least["health"].setValue(10.0)
+    assert ok_button(dialog).isEnabled()
+    dialog.accept()
+    session.flush()
+    shares = dict(zip(session.decision_set.criterion_ids, session.shares, strict=True))
+    assert shares["time"] >= shares["cost"] >= shares["health"] >= 0.1 - 1e-9
+    settings = session.sampling
+    assert settings.weights == "ordinal"
+    assert settings.order.tiers == (("time",), ("cost",), ("health",))
+    assert settings.order.lower == {"health": 0.1} and settings.order.upper == {"time": 0.9}
+    assert view.weights.currentData() == "ordinal" and ordinal_item.isEnabled()
+    assert session.elicitation.kind is Kind.ORDINAL
+    assert "an order of the criteria only" in session.elicitation.describe()
