@@ -76,6 +76,7 @@ def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted 
         return None
     _say(list(weighting.applied.notes))
     lens.set(weighting.credibility, weighting.lens)  # the profile may rescore from sources
+    lens.set_preferences(weighting.preferences)  # and set PROMETHEE's thresholds
     method = Method(args.method) if args.method else weighting.method
     return Weighted(result, weighting.applied.weights, method, lens.problem)
 

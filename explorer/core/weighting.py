@@ -19,6 +19,8 @@ from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.profiles import AppliedProfile, Profile, apply_profile
+from explorer.core.profiles.promethee_field import preferences_for
+from explorer.core.promethee import Preference
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Weighting:
     deck: DeckSettings  # slide order, hidden slides, speaker notes
     applied: AppliedProfile  # what fitted and what did not, for the caller to report
     elicitation: Elicitation | None = None  # how the weights were obtained, if elicited
+    # PROMETHEE's preference function per criterion; None: every one the scale's default
+    preferences: tuple[Preference, ...] | None = None
 
     @property
     def source_weights(self) -> dict[str, float] | None:
@@ -59,4 +63,5 @@ def weighting_of(
         deck=profile.briefing,
         applied=applied,
         elicitation=profile.elicitation,
+        preferences=preferences_for(decision_set, profile.promethee),
     )

@@ -142,3 +142,42 @@ def test_weights_for_a_profile_without_a_record_are_unchanged(commute):
     profile = profile_from_weights(commute, np.array([1.0, 1.0, 1.0]))
     assert profile.elicitation is None
     assert "elicitation" not in dump_profile(profile)
+
+
+def test_promethee_thresholds_round_trip_and_reach_the_engine(commute):
+    from explorer.core.engine import Method, evaluate
+    from explorer.core.promethee import Preference
+    from explorer.core.robustness.lens_state import LensState
+
+    text = BASE + "promethee:\n  cost: {function: linear, q: 1, p: 4}\n  time: {function: usual}\n"
+    profile = parse_profile(text)
+    assert profile.promethee == {"cost": Preference("linear", 1, 4), "time": Preference("usual")}
+    assert parse_profile(dump_profile(profile)) == profile
+    assert decode_share_code(share_code(profile)).promethee == profile.promethee
+    assert (
+        list(Draft202012Validator(SCHEMA).iter_errors(yaml.safe_load(dump_profile(profile)))) == []
+    )
+    weighting = weighting_of(profile, commute)
+    assert weighting.preferences[commute.criterion_ids.index("time")] == Preference("usual")
+    lens = LensState(commute)
+    default = evaluate(lens.problem, weighting.shares, Method.PROMETHEE).totals
+    lens.set_preferences(weighting.preferences)
+    edited = evaluate(lens.problem, weighting.shares, Method.PROMETHEE).totals
+    assert not np.allclose(default, edited)
+    lens.set(np.ones(len(commute.sources)), True)  # the lens keeps the thresholds
+    assert lens.problem.preferences == weighting.preferences
+
+
+@pytest.mark.parametrize(
+    ("snippet", "field", "message"),
+    [
+        ("promethee:\n  cost: {function: linear, q: 4, p: 1}\n", "promethee.cost", "below"),
+        ("promethee:\n  cost: {function: sigmoid}\n", "promethee.cost.function", "must be one of"),
+        ("promethee:\n  cost: {function: usual, r: 1}\n", "promethee.cost.r", "unknown field"),
+    ],
+)
+def test_bad_thresholds_are_refused_with_the_field(snippet, field, message):
+    with pytest.raises(LoadError) as err:
+        parse_profile(BASE + snippet, "p.yaml")
+    problem = err.value.problems[0]
+    assert problem.field == field and message in problem.message

@@ -20,6 +20,7 @@ from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError, Problem
 from explorer.core.profiles.document import Profile
+from explorer.core.promethee import Preference
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,7 @@ def profile_from_weights(
     source_weights: dict[str, float] | None = None,
     briefing: DeckSettings | None = None,
     elicitation: Elicitation | None = None,
+    promethee: Mapping[str, Preference] | None = None,
 ) -> Profile:
     """A weighting on screen as a profile, ready to save.
 
@@ -216,4 +218,6 @@ def profile_from_weights(
         }
         record = record.against(current)
     fields["elicitation"] = record
+    if promethee is not None:  # else base's (or none): what was edited stays edited
+        fields["promethee"] = dict(promethee)
     return replace(base, **fields) if base is not None else Profile(**fields)

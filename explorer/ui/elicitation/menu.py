@@ -10,6 +10,7 @@ from explorer.ui.elicitation.order_only_dialog import OrderOnlyDialog
 from explorer.ui.elicitation.pairwise_dialog import PairwiseDialog
 from explorer.ui.elicitation.rank_order_dialog import RankOrderDialog
 from explorer.ui.elicitation.swing_dialog import SwingDialog
+from explorer.ui.methods.promethee_dialog import PrometheeDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QWidget
@@ -35,4 +36,13 @@ def add_elicitation_actions(menu: QMenu, session: Session, parent: QWidget) -> l
         )
         menu.addAction(action)
         actions.append(action)
+    menu.addSeparator()
+    thresholds = QAction("PROMETHEE &thresholds…", parent)
+    thresholds.triggered.connect(
+        lambda _=False: (
+            PrometheeDialog(session, parent).exec() if session.decision_set is not None else None
+        )
+    )
+    menu.addAction(thresholds)
+    actions.append(thresholds)
     return actions

@@ -23,6 +23,7 @@ from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
+from explorer.core.promethee import Preference
 from explorer.core.robustness import Analysis, Lens
 from explorer.core.robustness.lens_state import LensState
 from explorer.ui.state.sampling_service import SamplingAccess, SamplingInput, SamplingService
@@ -30,6 +31,13 @@ from explorer.ui.state.saved_state import SavedState
 from explorer.ui.state.session_profile import ProfileBinding
 from explorer.ui.state.view_state import ViewState
 from explorer.ui.state.weight_history import WeightChange, WeightState
+
+
+class Keep:
+    """`_change(preferences=KEEP)`: leave them; None is a value there (the defaults)."""
+
+
+KEEP = Keep()
 
 
 class Session(ProfileBinding, SamplingAccess, QObject):
@@ -219,6 +227,20 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         shares = zip(self._set.criterion_ids, self._shares.tolist(), strict=True)
         return self._elicitation.against(dict(shares))
 
+    @property
+    def preferences(self) -> tuple[Preference, ...]:
+        """PROMETHEE's preference function per criterion, as the engine uses them."""
+        assert self._scoring is not None
+        return self._scoring.problem.preference_functions
+
+    def set_preferences(self, preferences: tuple[Preference, ...] | None) -> None:
+        """PROMETHEE thresholds (None: every scale's default), one undoable step."""
+        if preferences is not None and self._scoring is not None:
+            defaults = self._scoring.editorial.with_preferences(None).preference_functions
+            if tuple(preferences) == defaults:
+                preferences = None  # the defaults, stated: saved as "not edited"
+        self._change("PROMETHEE thresholds", preferences=preferences)
+
     def elicited_order(self) -> OrdinalConstraints | None:
         """The order (and bounds) of the criteria as elicited, if the weights came from one:
         what rank acceptability samples in "the elicited order"."""
@@ -277,6 +299,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             credibility=state.credibility,
             lens=state.lens,
             elicitation=state.elicitation,
+            preferences=state.preferences,
         )
 
     def begin_gesture(self) -> None:
@@ -328,6 +351,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             np.zeros(0) if self._scoring is None else self._scoring.credibility.copy(),
             self.lens_active,
             self._elicitation,
+            None if self._scoring is None else self._scoring.preferences,
         )
 
     def _change(
@@ -339,6 +363,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         credibility: np.ndarray | None = None,
         lens: bool | None = None,
         elicitation: Elicitation | None = None,
+        preferences: tuple[Preference, ...] | Keep | None = KEEP,
     ) -> None:
         """Every change to what the user sets goes through here, so every one can be undone."""
         before = self._state()
@@ -349,6 +374,7 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             before.credibility if credibility is None else credibility,
             before.lens if lens is None else lens,
             before.elicitation if elicitation is None else elicitation,
+            before.preferences if isinstance(preferences, Keep) else preferences,
         )
         if after.same_as(before):
             return
@@ -365,6 +391,8 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         self._elicitation = state.elicitation
         new_scores = not state.same_scores_as(before)
         if new_scores and self._scoring is not None:
+            if state.preferences != self._scoring.preferences:
+                self._scoring.set_preferences(state.preferences)
             self._scoring.set(state.credibility, state.lens)
         self.weightsChanged.emit()
         same_weights = np.array_equal(state.shares, before.shares) and state.method is before.method

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from explorer.core.elicitation.record import Elicitation
     from explorer.core.engine import Method
     from explorer.core.model import DecisionSet
+    from explorer.core.promethee import Preference
 
 
 def _state_of(weighting: Weighting) -> WeightState:
@@ -35,6 +36,7 @@ def _state_of(weighting: Weighting) -> WeightState:
         weighting.credibility.copy(),
         weighting.lens,
         weighting.elicitation,
+        weighting.preferences,
     )
 
 
@@ -75,6 +77,7 @@ class ProfileBinding:
             credibility: np.ndarray | None = None,
             lens: bool | None = None,
             elicitation: Elicitation | None = None,
+            preferences: object = ...,
         ) -> None: ...
 
     @property
@@ -140,7 +143,18 @@ class ProfileBinding:
             source_weights=self.source_weights if self.lens_active else None,
             briefing=self._deck,
             elicitation=self._elicitation,
+            promethee=self._edited_preferences(),
         )
+
+    def _edited_preferences(self) -> dict[str, Preference]:
+        """The thresholds that differ from their scale's default, by criterion id."""
+        assert self._set is not None and self._scoring is not None
+        chosen = self._scoring.preferences
+        if chosen is None:
+            return {}
+        defaults = self._scoring.editorial.with_preferences(None).preference_functions
+        ids = self._set.criterion_ids
+        return {c: p for c, p, d in zip(ids, chosen, defaults, strict=True) if p != d}
 
     def mark_saved(self, profile: Profile) -> None:
         """`profile` now holds exactly what is on screen (after a save, save-as or open)."""

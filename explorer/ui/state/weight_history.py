@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method
+from explorer.core.promethee import Preference
 
 _MERGE_ID = 0x57E1  # any constant: QUndoStack only merges commands sharing an id
 
@@ -29,6 +30,7 @@ class WeightState:
     credibility: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per source, 0..1
     lens: bool = False  # cells rescored from the evidence with `credibility`
     elicitation: Elicitation | None = None  # how the shares were elicited, if they were
+    preferences: tuple[Preference, ...] | None = None  # PROMETHEE's; None: the scales' defaults
 
     def same_as(self, other: WeightState) -> bool:
         # rescaling the others by exactly 1 still moves them by float rounding: not a change
@@ -42,16 +44,32 @@ class WeightState:
 
     def same_scores_as(self, other: WeightState) -> bool:
         """Exactly the same lens settings (what undo and the lens state follow)."""
-        return self.lens == other.lens and np.array_equal(self.credibility, other.credibility)
+        return (
+            self.lens == other.lens
+            and np.array_equal(self.credibility, other.credibility)
+            and self.preferences == other.preferences
+        )
 
     def saves_as(self, other: WeightState) -> bool:
         """Would save to the same profile: credibilities kept while the lens is off apply to
         nothing and are not saved, so they do not make a profile unsaved."""
         if self.lens or other.lens:
             return self.same_as(other)
-        plain = WeightState(self.shares, self.locked, self.method, elicitation=self.elicitation)
+        plain = WeightState(
+            self.shares,
+            self.locked,
+            self.method,
+            elicitation=self.elicitation,
+            preferences=self.preferences,
+        )
         return plain.same_as(
-            WeightState(other.shares, other.locked, other.method, elicitation=other.elicitation)
+            WeightState(
+                other.shares,
+                other.locked,
+                other.method,
+                elicitation=other.elicitation,
+                preferences=other.preferences,
+            )
         )
 
 
