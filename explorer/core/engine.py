@@ -40,6 +40,16 @@ class Method(StrEnum):
         }[self.value]
 
     @property
+    def total_name(self) -> str:
+        """What an option's number is called under this method, as a label reads it."""
+        return {
+            "wsm": "total",
+            "topsis": "TOPSIS closeness",
+            "topsis-scale": "TOPSIS closeness (scale-relative)",
+            "promethee": "PROMETHEE net flow (φ + 1) / 2",
+        }[self.value]
+
+    @property
     def linear(self) -> bool:
         """Totals linear in the weights (WSM, PROMETHEE): weights move them along lines."""
         return self in (Method.WSM, Method.PROMETHEE)

@@ -44,10 +44,10 @@ WEIGHT_MODES = (
     ("ordinal", "Any weighting in the elicited order"),
 )
 SCORE_MODES = (("fixed", "As assessed"), ("uniform", "Anywhere in each cell's range"))
-TOPSIS_NOTE = (
-    "Scoring method is TOPSIS: the sensitivity curves, the tornado and rank acceptability follow "
-    "TOPSIS; the what-would-change statements and the stability bands behind the weight sliders "
-    "are the exact weighted-sum analyses."
+METHOD_NOTE = (
+    "Scoring method is {method}: the sensitivity curves, the tornado and rank acceptability "
+    "follow {method}; the what-would-change statements and the stability bands behind the weight "
+    "sliders are the exact weighted-sum analyses."
 )
 
 
@@ -84,7 +84,7 @@ class RobustnessView(QWidget):
         self.tornado = TornadoChart(session)
         self.heatmap = AcceptabilityHeatmap(session)
 
-        self.note = QLabel(TOPSIS_NOTE)
+        self.note = QLabel(METHOD_NOTE.format(method=Method.TOPSIS.label))
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Robustness method note")
         self.note.hide()
@@ -230,7 +230,9 @@ class RobustnessView(QWidget):
         self._show_progress()
 
     def _show_method(self) -> None:
-        self.note.setVisible(self._session.method is not Method.WSM)
+        method = self._session.method
+        self.note.setText(METHOD_NOTE.format(method=method.label))
+        self.note.setVisible(method is not Method.WSM)
 
     def _snapshot(self) -> None:
         if not self._progress_later.isActive():

@@ -236,7 +236,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             self._y_range = (low, high)
             self._vb.setYRange(low, high, padding=0.02)
         method = self._session.method
-        self._axis_title("left", "Total" if method is Method.WSM else "TOPSIS closeness")
+        self._axis_title("left", "Total" if method is Method.WSM else method.total_name)
 
     def _weight_title(self, name: str) -> str:
         """ "Weight of <name> (others rescaled)", the name shortened to fit the axis: a long
@@ -276,7 +276,8 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         if self._interval is None:
             n = len(self._sensitivity.crossovers)
             text = (
-                f"TOPSIS closeness as the weight of {crit.name} runs from 0 to 100 %; "
+                f"{self._session.method.total_name} as the weight of {crit.name} runs from 0 to "
+                "100 %; "
                 f"{n} crossover{'s' if n != 1 else ''} (hover a dot for who overtakes whom)."
             )
         else:
