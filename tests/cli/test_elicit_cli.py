@@ -142,3 +142,16 @@ def test_methods_side_by_side():
     assert all(-1 <= tau <= 1 for tau in doc["agreement"].values())
     table = cli("methods", "--set", str(COMMUTE), "--samples", "500")
     assert table.returncode == 0 and "Kendall's tau" in table.stdout
+
+
+def test_an_elicited_profile_briefs_how_its_weights_were_obtained(tmp_path):
+    from test_cli_brief import pages_text
+
+    profile = tmp_path / "elicited.yaml"
+    judgements = write(tmp_path, "j.yaml", JUDGEMENTS)
+    done = cli("elicit", "ahp", str(judgements), "--set", str(COMMUTE), "--out", str(profile))
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "brief.pdf"
+    done = cli("brief", "--set", str(COMMUTE), "--profile", str(profile), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "Weights from pairwise comparisons, consistency ratio 0.03." in pages_text(out)[0]
