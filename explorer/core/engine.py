@@ -44,9 +44,9 @@ class Method(StrEnum):
         """What an option's number is called under this method, as a label reads it."""
         return {
             "wsm": "total",
-            "topsis": "TOPSIS closeness",
-            "topsis-scale": "TOPSIS closeness (scale-relative)",
-            "promethee": "PROMETHEE net flow (φ + 1) / 2",
+            "topsis": "closeness",
+            "topsis-scale": "closeness",
+            "promethee": "flow score",  # (φ + 1) / 2, as the ranking axis spells out
         }[self.value]
 
     @property

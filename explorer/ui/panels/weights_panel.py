@@ -231,7 +231,7 @@ class WeightsPanel(QWidget):
             "whole ranking holds"
         )
         if wsm_only:
-            caption += " (weighted-sum analysis, not TOPSIS)"
+            caption += f" (weighted-sum analysis, not {result.method.label})"
         self._band_caption.setText(caption + ". Hover a slider for the numbers.")
 
     def _show_selection(self) -> None:
