@@ -13,6 +13,7 @@ test: $(VENV)/.installed
 	@scripts/qt-system-libs.sh test
 	$(VENV)/bin/ruff check explorer tests benchmarks
 	$(VENV)/bin/ruff format --check explorer tests benchmarks
+	$(PY) -m mypy explorer
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # hostile inputs at length: fresh random seeds, 2,000 examples per input class (tests/fuzz)
@@ -27,6 +28,7 @@ bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py
 	$(PY) benchmarks/bench_robustness.py
+	$(PY) benchmarks/bench_scale.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_sampling_ui.py
 
 # The standalone one-folder app in dist/policy-explorer/ (PyInstaller), then its smoke test.

@@ -70,6 +70,14 @@ def user_data_dir() -> Path:
     return Path(override) if override else Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def user_cache_dir() -> Path:
+    """Disposable data (validated large sets): deleting it only makes the next load slower."""
+    override = os.environ.get("POLICY_EXPLORER_CACHE")
+    if override:
+        return Path(override)
+    return Path(appdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def user_config_dir() -> Path:
     override = os.environ.get("POLICY_EXPLORER_CONFIG")
     if override:

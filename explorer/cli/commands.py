@@ -18,6 +18,7 @@ from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.problems import LoadError, Problem
 from explorer.core.profiles import load_profile
 from explorer.core.robustness.lens_state import LensState
+from explorer.core.set_cache import SetCache
 from explorer.core.weighting import weighting_of
 
 
@@ -30,7 +31,10 @@ def load_set(path_arg: str | None, strict: bool = False) -> LoadResult | None:
     path = Path(path_arg) if path_arg else paths.bundled_set()
     try:
         result = load_decision_set(
-            path, strict=strict or paths.is_bundled(path), search_dirs=[paths.sources_dir()]
+            path,
+            strict=strict or paths.is_bundled(path),
+            search_dirs=[paths.sources_dir()],
+            cache=SetCache(paths.user_cache_dir() / "sets"),
         )
     except LoadError as exc:
         _say(exc.problems + exc.warnings)
@@ -61,6 +65,7 @@ class Weighted:
     weights: np.ndarray
     method: Method
     problem: ScoreMatrix  # the profile's sources lens applied, if it has one
+    credibility: dict[str, float]  # per source, as the profile trusts it (empty: full trust)
 
 
 def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted | None:
@@ -68,7 +73,7 @@ def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted 
     lens = LensState(ds)
     method = Method(args.method) if args.method else Method.WSM
     if not args.profile:
-        return Weighted(result, np.ones(len(ds.criteria)), method, lens.problem)
+        return Weighted(result, np.ones(len(ds.criteria)), method, lens.problem, {})
     try:
         weighting = weighting_of(load_profile(Path(args.profile)), ds)
     except LoadError as exc:
@@ -78,7 +83,7 @@ def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted 
     lens.set(weighting.credibility, weighting.lens)  # the profile may rescore from sources
     lens.set_preferences(weighting.preferences)  # and set PROMETHEE's thresholds
     method = Method(args.method) if args.method else weighting.method
-    return Weighted(result, weighting.applied.weights, method, lens.problem)
+    return Weighted(result, weighting.applied.weights, method, lens.problem, lens.weights)
 
 
 def load_weighted(args: argparse.Namespace) -> Weighted | None:
@@ -186,6 +191,7 @@ def evidence(args: argparse.Namespace) -> int:
             "quote": ev.quote,
             "stance": ev.stance.value,
             "score": ev.implied_score,
+            "verified": ev.verified,  # False: not found in its source (see model.Evidence)
         }
         for option in ds.options
         for crit in ds.criteria

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from explorer.cli import (
+    audit_cmd,
     brief_cmd,
     commands,
     desktop_cmd,
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     robustness_cmd.add_parser(sub)
     methods_cmd.add_parser(sub)
     elicit_cmd.add_parser(sub)
+    audit_cmd.add_parser(sub)
     profile_cmd.add_parser(sub)
     brief_cmd.add_parser(sub)
     desktop_cmd.add_parser(sub)

@@ -1,7 +1,10 @@
 """`policy-explorer robustness`: how firm the ranking is, for scripts and for reading aloud.
 
 Rank acceptability follows the chosen method (the profile's, or --method); weight stability and
-the what-would-change statements are the exact weighted-sum analyses, whatever the method.
+the what-would-change statements are the exact weighted-sum analyses, whatever the method. Under
+TOPSIS the two methods can lead with different options, so the JSON names, for each part, the
+method it follows and the leader it is about: `method`/`leader` (and `rank_acceptability_method`),
+`stability_method`/`stability_leader`, `changes_method`/`changes_leader`.
 """
 
 from __future__ import annotations
@@ -106,6 +109,9 @@ def _document(
     problem: ScoreMatrix,
 ) -> dict[str, Any]:
     res = evaluate(problem, w, method)
+    # the option the weighted-sum analyses (stability, changes) are about: its leader, which
+    # under TOPSIS need not be `leader`
+    wsm_leader = intervals[0].leader
     sampling: dict[str, Any] = {"weights": args.weights, "scores": args.scores}
     if args.weights == "around":
         sampling["spread"] = args.spread
@@ -129,8 +135,12 @@ def _document(
             for option, row in zip(ds.option_ids, acc.acceptability, strict=True)
         },
         "central_weights": central,
+        "rank_acceptability_method": method.value,
         "stability_method": Method.WSM.value,
+        "stability_leader": wsm_leader,
         "stability": {i.criterion: _stability_doc(i) for i in intervals},
+        "changes_method": Method.WSM.value,
+        "changes_leader": wsm_leader,
         "changes": changes,
     }
 
@@ -172,9 +182,17 @@ def _table(ds: DecisionSet, doc: dict[str, Any], method: Method) -> str:
             cells.append(f"{'—':>7}" if weights is None else f"{weights[cid] * 100:>6.0f}%")
         lines.append(f"{_cut(cname, cwidth - 2):<{cwidth}}" + "".join(cells))
 
+    stability = "Weight stability (weighted sum; each share moved alone, the others in proportion)"
+    heading = "What would change the leader"
+    if doc["stability_leader"] != doc["leader"]:
+        about = f"weighted sum, whose leader is {names[doc['stability_leader']]}"
+        stability = f"Weight stability ({about}; each share moved alone, the others in proportion)"
+        heading += f" ({about})"
+    elif method is not Method.WSM:
+        heading += " (weighted sum, which leads with the same option)"
     lines += [
         "",
-        "Weight stability (weighted sum; each share moved alone, the others in proportion)",
+        stability,
         f"{'':<{cwidth}}{'now':>7}{'leader holds':>16}{'ranking holds':>16}",
     ]
     for cid, st in doc["stability"].items():
@@ -183,9 +201,6 @@ def _table(ds: DecisionSet, doc: dict[str, Any], method: Method) -> str:
         name = _cut(crit_names[cid], cwidth - 2)
         lines.append(f"{name:<{cwidth}}{_pct(st['weight']):>7}{top:>16}{order:>16}")
 
-    heading = "What would change the leader"
-    if method is not Method.WSM:
-        heading += " (weighted sum, whose leader may differ)"
     lines += ["", heading]
     lines += [f"- {text}" for text in doc["changes"]] or ["- nothing within the scales"]
     return "\n".join(lines)

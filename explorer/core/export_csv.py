@@ -37,6 +37,7 @@ EVIDENCE_HEADER = (
     "Publisher",
     "Document",
     "Origin",
+    "Found in source",  # "no": an unverified quote (allowed, with a warning, outside the bundle)
 )
 
 
@@ -129,6 +130,7 @@ def evidence_csv(decision_set: DecisionSet, bom: bool = False) -> str:
                         text(source.publisher if source else ""),
                         text(source.file if source else ""),
                         text(source.origin if source else ""),
+                        "yes" if ev.verified else "no",
                     ]
                 )
     return _table(rows, bom)

@@ -107,7 +107,7 @@ class Fields:
     def choice(
         self, mapping: dict[str, Any], path: PathKey, key: str, allowed: Iterable[str]
     ) -> str | None:
-        allowed = list(allowed)
+        allowed = allowed if isinstance(allowed, tuple | list) else list(allowed)
         value = self.text(mapping, path, key)
         if value is not None and value not in allowed:
             self.report((*path, key), f"'{value}' must be one of: {', '.join(allowed)}")

@@ -18,7 +18,7 @@ placed so far, and no more names than fit (5 options: ~0.1 ms; 200: ~1-1.5 ms).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,8 +59,8 @@ class LabelLayout:
 
 
 def naming_order(
-    order: Sequence[int],
-    efficient: Sequence[int],
+    order: Iterable[int],
+    efficient: Iterable[int],
     selected: int | None = None,
     limit: int = LABEL_LIMIT,
 ) -> list[int]:

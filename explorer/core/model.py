@@ -78,6 +78,10 @@ class Evidence:
     quote: str
     stance: Stance
     implied_score: float | None = None
+    # False when the quote was not found in its source's text, or the text could not be read
+    # (allowed, with a load warning, outside the bundled set): every view showing the quote
+    # must then say it is unverified rather than present it as a checked quotation
+    verified: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,10 @@ OPTION_KEYS = {
 }
 CELL_KEYS = {"score", "low", "high", "rationale", "evidence", "unassessed"}
 EVIDENCE_KEYS = {"source", "quote", "stance", "implied_score"}
+# listed once: walking an enum costs more than the rest of a stance check, once per quote
+STANCES = tuple(s.value for s in Stance)
+_STANCE = {s.value: s for s in Stance}
+DIRECTIONS = tuple(d.value for d in Direction)
 
 
 def criterion(fields: Fields, data: dict[str, Any], path: tuple) -> Criterion | None:
@@ -48,7 +52,7 @@ def criterion(fields: Fields, data: dict[str, Any], path: tuple) -> Criterion | 
     cid = fields.identifier(data, path)
     name = fields.text(data, path, "name")
     definition = fields.text(data, path, "definition")
-    direction = fields.choice(data, path, "direction", [d.value for d in Direction])
+    direction = fields.choice(data, path, "direction", DIRECTIONS)
     group = fields.text(data, path, "group", required=False) or ""
     scale = Scale()
     raw_scale = fields.mapping(data, path, "scale", required=False)
@@ -68,7 +72,7 @@ def criterion(fields: Fields, data: dict[str, Any], path: tuple) -> Criterion | 
             fields.text(raw_scale, spath, "min_label", required=False) or "",
             fields.text(raw_scale, spath, "max_label", required=False) or "",
         )
-    if None in (cid, name, definition, direction):
+    if cid is None or name is None or definition is None or direction is None:
         return None
     return Criterion(cid, name, definition, Direction(direction), scale, group)
 
@@ -93,9 +97,9 @@ def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]
     if cite["url"] and not cite["url"].startswith(("https://", "http://")):
         fields.report((*path, "url"), "must be a web address starting https:// or http://")
         cite["url"] = ""
-    if None in (sid, title, file, origin, position):
+    if sid is None or title is None or file is None or origin is None or position is None:
         return None
-    candidates = [c for c in (inside(d, file) for d in search) if c is not None]
+    candidates = source_candidates(file, search)
     if not candidates:
         fields.report(
             (*path, "file"),
@@ -112,15 +116,24 @@ def source(fields: Fields, data: dict[str, Any], path: tuple, search: list[Path]
     return Source(sid, title, file, origin, position, publisher, period, resolved, **cite)
 
 
-def source_text(src: Source) -> str | None:
-    """The source's text, or None when it is missing or unreadable (reported at the source)."""
-    if src.path is None:
-        return None
+def source_candidates(file: str, search: list[Path]) -> list[Path]:
+    """Where a source's `file` may be, in search order: only places inside a search folder."""
+    return [c for c in (inside(d, file) for d in search) if c is not None]
+
+
+def source_bytes(path: Path) -> bytes | None:
+    """What the quote checks read of a source text (its first MAX_SOURCE_BYTES), or None."""
     try:
-        raw = read_regular(src.path, MAX_SOURCE_BYTES, refuse_larger=False)
+        raw = read_regular(path, MAX_SOURCE_BYTES, refuse_larger=False)
     except FileRefused:
         return None
-    return raw[:MAX_SOURCE_BYTES].decode("utf-8", errors="replace")
+    return raw[:MAX_SOURCE_BYTES]
+
+
+def source_text(src: Source) -> str | None:
+    """The source's text, or None when it is missing or unreadable (reported at the source)."""
+    raw = None if src.path is None else source_bytes(src.path)
+    return None if raw is None else raw.decode("utf-8", errors="replace")
 
 
 def _phases(fields: Fields, data: dict[str, Any], path: tuple) -> tuple[Phase, ...]:
@@ -147,7 +160,7 @@ def option(fields: Fields, data: dict[str, Any], path: tuple) -> Option | None:
     phases = _phases(fields, data, path)
     advocates = fields.text_list(data, path, "advocates")
     opponents = fields.text_list(data, path, "opponents")
-    if None in (oid, name, summary):
+    if oid is None or name is None or summary is None:
         return None
     return Option(oid, name, summary, actions, phases, advocates, opponents)
 
@@ -180,7 +193,7 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
         ctx.fields.unknown_keys(item, epath, EVIDENCE_KEYS)
         sid = ctx.fields.identifier(item, epath, "source")
         quote = ctx.fields.text(item, epath, "quote")
-        stance = ctx.fields.choice(item, epath, "stance", [s.value for s in Stance])
+        stance = ctx.fields.choice(item, epath, "stance", STANCES)
         implied = ctx.fields.number(item, epath, "implied_score", required=False)
         if implied is not None and not _in_scale(ctx, epath, "implied_score", implied, scale):
             implied = None
@@ -188,9 +201,11 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
             if sid not in ctx.broken_sources:
                 ctx.fields.report((*epath, "source"), f"unknown source '{sid}'")
             sid = None
+        verified = False
         if sid is not None and quote is not None:
             text = ctx.texts[sid]
-            if text is not None and normalise(quote) not in text:
+            verified = text is not None and normalise(quote) in text
+            if text is not None and not verified:
                 ctx.fields.report(
                     (*epath, "quote"),
                     f"quote not found verbatim in source '{sid}': \"{quote[:60]}…\"",
@@ -201,7 +216,7 @@ def _evidence(ctx: CellContext, items: list[Any], path: tuple, scale: Scale) -> 
                     (*epath, "quote"), f"cannot check quote: source '{sid}' has no text"
                 )
         if sid and quote and stance:
-            out.append(Evidence(sid, quote, Stance(stance), implied))
+            out.append(Evidence(sid, quote, _STANCE[stance], implied, verified))
     return out
 
 
@@ -227,10 +242,10 @@ def _cell(
         ok = False
     if high is not None and not _in_scale(ctx, path, "high", high, crit.scale):
         ok = False
-    if ok and low is not None and low > score:
+    if ok and score is not None and low is not None and low > score:
         f.report((*path, "low"), f"low ({low:g}) is above score ({score:g})")
         ok = False
-    if ok and high is not None and score > high:
+    if ok and score is not None and high is not None and score > high:
         f.report((*path, "high"), f"score ({score:g}) is above high ({high:g})")
         ok = False
     items = f.items(data, path, "evidence")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from explorer.core.problems import LoadError, Problem, display_path
 
 # libyaml's parser when PyYAML was built with it (10× faster), the pure-Python one otherwise;
 # both are the *safe* loader and both keep line marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
@@ -41,25 +40,93 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
-@dataclass
-class YamlDoc:
-    """A parsed document plus the 1-based line of every value, keyed by its path."""
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader with its tag resolution remembered per plain scalar.
 
-    file: str
-    data: Any
-    lines: dict[PathKey, int] = field(default_factory=dict)
+    The composer asks Python to resolve the tag of every scalar it builds, and the resolver runs
+    up to a dozen regular expressions on each: a 1,000 × 50 set has a million scalars, most of
+    them the same few keys and numbers. A plain scalar's tag depends on its text alone (the safe
+    loader has no path resolvers), so the answer is kept per text for the document's lifetime.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:  # quoted: never an implicit type (what the resolver concludes too)
+            return _STR_TAG
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+        return tag
+
+
+class YamlDoc:
+    """A parsed document plus the 1-based line of every value, found from its path on demand.
+
+    Lines are looked up in the composed node tree only when a problem is reported: recording
+    one per value while converting cost as much as the conversion itself (a million entries on
+    a 1,000 × 50 set, almost none of them ever read).
+    """
+
+    def __init__(self, file: str, data: Any, root: yaml.Node | None = None) -> None:
+        self.file = file
+        self.data = data
+        self._root = root
+        self._keys: dict[int, dict[str, tuple[int, yaml.Node]]] = {}  # id(mapping node) -> key
+        self._constructor: yaml.SafeLoader | None = None
 
     def line(self, path: PathKey) -> int:
-        """Line of `path`, else of its nearest parent (a missing key points at its parent)."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
+        """Line of `path`, else of its nearest parent (a missing key points at its parent);
+        a mapping's entry is at its key's line, a list item at the item's own."""
+        node = self._root
+        if node is None:
+            return 1
+        line = node.start_mark.line + 1
+        for part in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                entry = self._mapping_keys(node).get(part)
+                if entry is None:
+                    break
+                line, node = entry
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+    def _mapping_keys(self, node: yaml.MappingNode) -> dict[str, tuple[int, yaml.Node]]:
+        keys = self._keys.get(id(node))
+        if keys is None:
+            if self._constructor is None:
+                self._constructor = yaml.SafeLoader("")
+            keys = self._keys[id(node)] = {
+                _key_text(key_node, self._constructor): (key_node.start_mark.line + 1, value)
+                for key_node, value in node.value
+            }
+        return keys
+
+
+def _key_text(node: yaml.Node, constructor: yaml.SafeLoader) -> str:
+    """A mapping key as the converter made it (only ever called on a converted document)."""
+    if node.tag == _STR_TAG:
+        return node.value
+    if node.tag == _TIMESTAMP_TAG:
+        return str(node.value)
+    return str(constructor.construct_object(node))
 
 
 def _tag(tag: str) -> str:
@@ -95,19 +162,25 @@ def shown(value: object, limit: int = 60) -> str:
 
 
 class _Converter:
+    """Node tree to plain values. The common cases (a scalar inside a mapping or list, text)
+    are handled in line rather than by a call each: this runs once per value of the document."""
+
     def __init__(self, file: str, max_chars: int) -> None:
         self.file = file
-        self.lines: dict[PathKey, int] = {}
         self.nodes = 0
         self.chars = 0
         self.max_chars = max_chars
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        # (tag, text) -> value: numbers, booleans and nulls repeat (every cell's keys and scores)
+        # and constructing one costs several Python calls; the values are immutable, so shared
+        self.built: dict[tuple[str, str], Any] = {}
 
     def fail(self, node: yaml.Node, path: PathKey, message: str) -> LoadError:
         line = node.start_mark.line + 1
         return LoadError([Problem(self.file, line, format_path(path), message)])
 
-    def convert(self, node: yaml.Node, path: PathKey) -> Any:
+    def count(self, node: yaml.Node, path: PathKey) -> None:
+        """Charge one value against the node and depth limits."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self.fail(
@@ -115,22 +188,36 @@ class _Converter:
             )
         if len(path) > MAX_DEPTH:
             raise self.fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
-        self.lines.setdefault(path, node.start_mark.line + 1)
+
+    def convert(self, node: yaml.Node, path: PathKey) -> Any:
+        self.count(node, path)
+        if type(node) is yaml.ScalarNode:
+            return self.scalar(node, path)
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
                 raise self.fail(node, path, f"tag {_tag(node.tag)} is not allowed")
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                if (
-                    not isinstance(key_node, yaml.ScalarNode)
-                    or key_node.tag == "tag:yaml.org,2002:merge"
-                ):
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
                     raise self.fail(key_node, path, "keys must be plain scalars")
-                key = str(self.scalar(key_node, path))
+                key = self.scalar(key_node, path)
+                if type(key) is not str:
+                    key = str(key)
                 if key in out:
                     raise self.fail(key_node, (*path, key), "duplicate key")
-                self.lines[(*path, key)] = key_node.start_mark.line + 1
-                out[key] = self.convert(value_node, (*path, key))
+                if type(value_node) is yaml.ScalarNode and len(path) < MAX_DEPTH:
+                    self.nodes += 1
+                    if self.nodes > MAX_NODES:
+                        self.count(value_node, (*path, key))  # raises, with the message
+                    if value_node.tag == _STR_TAG:
+                        self.chars += len(value_node.value)
+                        if self.chars <= self.max_chars:
+                            out[key] = value_node.value
+                            continue
+                        self.chars -= len(value_node.value)  # scalar() charges and reports it
+                    out[key] = self.scalar(value_node, (*path, key))
+                else:
+                    out[key] = self.convert(value_node, (*path, key))
             return out
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
@@ -139,19 +226,25 @@ class _Converter:
         return self.scalar(node, path)
 
     def scalar(self, node: yaml.Node, path: PathKey) -> Any:
-        self.chars += len(node.value)
+        value = node.value
+        self.chars += len(value)
         if self.chars > self.max_chars:
             raise self.fail(
                 node, path, f"document expands to more than {self.max_chars} characters (aliases?)"
             )
-        if node.tag not in _SCALAR_TAGS:
-            raise self.fail(
-                node, path, f"tag {_tag(node.tag)} is not allowed (only plain YAML data)"
-            )
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return str(node.value)  # dates stay text as written (never built: 2025-13-31 is bad)
+        tag = node.tag
+        if tag == _STR_TAG:
+            return value  # what the safe constructor returns for text, without its four calls
+        if tag not in _SCALAR_TAGS:
+            raise self.fail(node, path, f"tag {_tag(tag)} is not allowed (only plain YAML data)")
+        if tag == _TIMESTAMP_TAG:
+            return str(value)  # dates stay text as written (never built: 2025-13-31 is bad)
+        key = (tag, value)
+        if key in self.built:
+            return self.built[key]
         try:
-            return self.constructor.construct_object(node)
+            built = self.built[key] = self.constructor.construct_object(node)
+            return built
         except Exception:
             # An explicit tag sends any text to a constructor, and they fail in many ways
             # (KeyError for !!bool maybe, IndexError for an empty !!float, ValueError...):
@@ -177,7 +270,7 @@ def _decode(raw: bytes, file: str) -> str:
 def parse_yaml_text(text: str, file: str, max_chars: int = MAX_EXPANDED_CHARS) -> YamlDoc:
     """Parse one document from text; every failure becomes a LoadError naming file and line."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:  # a control character or NUL: say where, one line
         line = text.count("\n", 0, max(exc.position, 0)) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -202,11 +295,11 @@ def parse_yaml_text(text: str, file: str, max_chars: int = MAX_EXPANDED_CHARS) -
     data = converter.convert(node, ())
     if not isinstance(data, dict):
         raise LoadError([Problem(file, 1, "", "the top level must be a mapping (key: value)")])
-    return YamlDoc(file, data, converter.lines)
+    return YamlDoc(file, data, node)
 
 
-def read_yaml(path: Path, max_bytes: int | None = None) -> YamlDoc:
-    """Read, size-check, decode and parse one YAML file (default cap: MAX_FILE_BYTES, read now)."""
+def read_yaml_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """One YAML file's bytes, size-checked (default cap: MAX_FILE_BYTES, read now)."""
     max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     file = display_path(path)
     try:
@@ -215,4 +308,15 @@ def read_yaml(path: Path, max_bytes: int | None = None) -> YamlDoc:
         raise LoadError([Problem(file, 0, "", str(exc))]) from None
     if len(raw) > max_bytes:
         raise LoadError([Problem(file, 0, "", f"file is over the {max_bytes}-byte limit")])
+    return raw
+
+
+def parse_yaml_bytes(raw: bytes, path: Path) -> YamlDoc:
+    """Decode and parse the bytes read_yaml_bytes gave for `path`."""
+    file = display_path(path)
     return parse_yaml_text(_decode(raw, file), file)
+
+
+def read_yaml(path: Path, max_bytes: int | None = None) -> YamlDoc:
+    """Read, size-check, decode and parse one YAML file (default cap: MAX_FILE_BYTES, read now)."""
+    return parse_yaml_bytes(read_yaml_bytes(path, max_bytes), path)

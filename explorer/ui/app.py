@@ -27,9 +27,9 @@ def create_window(set_path: str | None = None) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     settings = AppSettings()
-    theme.apply(app, theme.chosen(settings.theme))
     pg.setConfigOptions(antialias=True)
     session = Session()
+    session.set_theme(theme.chosen(settings.theme))  # the app's palette too, before any view
     window = MainWindow(session, settings)
     if set_path:
         window.open_path(Path(set_path))

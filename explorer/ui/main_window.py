@@ -5,6 +5,7 @@ It owns layout, menus and persistence only; every view talks to the shared Sessi
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from explorer.core.recovery import FILE_NAME as RECOVERY_FILE
 from explorer.core.recovery import discard_recovery, read_recovery
 from explorer.core.source_dates import evidence_age
 from explorer.ui import theme
+from explorer.ui.audit.evidence_check import EvidenceCheckView
 from explorer.ui.charts.profiles_chart import ProfilesChart
 from explorer.ui.charts.ranking.ranking_chart import RankingChart
 from explorer.ui.charts.tradeoff.tradeoff_map import TradeoffMap
@@ -44,6 +46,7 @@ from explorer.ui.main_menus import build_menus
 from explorer.ui.matrix.score_matrix import ScoreMatrixView
 from explorer.ui.methods.methods_view import MethodsView
 from explorer.ui.panels.evidence_panel import EvidencePanel
+from explorer.ui.panels.problems_panel import ProblemsPanel
 from explorer.ui.panels.source_viewer import SourceViewer
 from explorer.ui.panels.sources_panel import SourcesPanel
 from explorer.ui.panels.weights_panel import WeightsPanel
@@ -56,6 +59,7 @@ from explorer.ui.state.settings import AppSettings
 
 APP_TITLE = "Policy Options Explorer"
 NARROW_BELOW = 1200  # px of window width: below it the side panels tab beside the weights
+PROBLEMS_PANEL = 3  # index of the Problems panel among the side panels
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +99,8 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.evidence_panel, "E&vidence")
         self.side_tabs.addTab(self.profile_panel, "Pro&files")
         self.side_tabs.addTab(self.sources_panel, "&Sources")
+        self.problems_panel = ProblemsPanel(session)  # load warnings, each one listed
+        self.side_tabs.addTab(self.problems_panel, "P&roblems")
         self.setAcceptDrops(True)  # profile files and decision sets can be dropped on the window
         # The left column: the weights, and below NARROW_BELOW px also the side panels as tabs
         # (a projector's 1024 px cannot hold three columns without crushing the charts).
@@ -114,6 +120,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.robustness_view, "Ro&bustness")
         self.methods_view = MethodsView(session)
         self.tabs.addTab(self.methods_view, "Met&hods")
+        self.evidence_check = EvidenceCheckView(session)
+        self.tabs.addTab(self.evidence_check, "Evidence chec&k")
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.ranking_chart)
         self.centre.addWidget(self.tabs)
@@ -133,6 +141,17 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
+        # load warnings are counted here and listed in the Problems panel, one click away
+        # (a link, not a button: a button would make the status bar taller, and 1024×720 fit)
+        self.problems_link = QLabel()
+        self.problems_link.setAccessibleName("Show load problems")
+        self.problems_link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.problems_link.linkActivated.connect(lambda _: self.reveal_side_panel(PROBLEMS_PANEL))
+        self.problems_link.hide()
+        self.statusBar().addPermanentWidget(self.problems_link)
         # how old the newest evidence is, said where every analyst looks, when it is over a year
         self.evidence_age = QLabel()
         self.evidence_age.setAccessibleName("Evidence age")
@@ -199,6 +218,8 @@ class MainWindow(QMainWindow):
         ds = self.session.decision_set
         if ds is not None and (axes := self.settings.tradeoff_axes(ds.id)) is not None:
             self.session.views.set_tradeoff_axes(*axes)  # the map follows if they still exist
+        if ds is not None and (criterion := self.settings.sensitivity_criterion(ds.id)):
+            self.session.views.set_sensitivity_criterion(criterion)  # ignored if it is gone
         self._update_title()
         self._update_status()
 
@@ -239,11 +260,15 @@ class MainWindow(QMainWindow):
             self.status.setText("No decision set loaded")
             return
         leader = ds.options[int(result.order[0])].name
-        warn = f" · {len(self.session.warnings)} warning(s)" if self.session.warnings else ""
+        count = len(self.session.warnings)
+        words = f"⚠ {count} load warning{'s' if count != 1 else ''}"
+        self.problems_link.setText(f'<a href="problems">{words}</a>')
+        self.problems_link.setToolTip("Each one is listed in the Problems panel")
+        self.problems_link.setVisible(count > 0)
         age = evidence_age(ds, date.today())
         self.status.setText(
             f"{ds.question}  ·  {len(ds.options)} options × {len(ds.criteria)} criteria  ·  "
-            f"{result.method.label}: {leader} leads{warn}"
+            f"{result.method.label}: {leader} leads"
         )
         short = age.text.removeprefix("Evidence may be out of date. ")
         self.evidence_age.setText(f"⚠ {short}" if age.stale else "")
@@ -252,10 +277,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)  # a window runs in a widgets application
-        theme.apply(app, theme.chosen(key))
-        self.session.refresh()
+        self.session.set_theme(theme.chosen(key))  # every view follows its themeChanged
 
     def _restore_state(self) -> None:
         if geometry := self.settings.bytes("window/geometry"):
@@ -265,6 +287,8 @@ class MainWindow(QMainWindow):
         if state := self.settings.bytes("window/state"):
             self.restoreState(state)
         self.tabs.setCurrentIndex(self.settings.chart_tab)
+        with contextlib.suppress(ValueError):  # a mode from another version: keep the default
+            self.session.views.set_matrix_colour(self.settings.matrix_colour)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Splitters are restored once the window has its real size; restored earlier, Qt
@@ -314,7 +338,8 @@ class MainWindow(QMainWindow):
             self.reveal_side_panel(current, switch=False)
 
     def reveal_side_panel(self, index: int, switch: bool = True) -> None:
-        """Bring evidence (0), profiles (1) or sources (2) to the front, wherever they sit."""
+        """Bring evidence (0), profiles (1), sources (2) or problems (3) to the front, wherever
+        they sit."""
         if self._narrow:
             if switch or self.left_tabs.currentIndex() != 0:
                 self.left_tabs.setCurrentIndex(index + 1)
@@ -329,6 +354,9 @@ class MainWindow(QMainWindow):
         self.settings.chart_tab = self.tabs.currentIndex()
         if (ds := self.session.decision_set) is not None:
             self.settings.set_tradeoff_axes(ds.id, self.session.views.tradeoff_axes)
+            views = self.session.views
+            self.settings.set_sensitivity_criterion(ds.id, views.sensitivity_criterion)
+        self.settings.matrix_colour = self.session.views.matrix_colour.value
         self.settings.sync()
 
     def present(self) -> None:

@@ -156,9 +156,6 @@ def system_prefers_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-_current = LIGHT
-
-
 def chosen(key: str) -> Theme:
     """The theme for a setting: "system" follows the desktop's light/dark preference."""
     if key == "system":
@@ -166,14 +163,10 @@ def chosen(key: str) -> Theme:
     return THEMES.get(key, LIGHT)
 
 
-def current() -> Theme:
-    return _current
-
-
 def apply(app: QApplication, theme: Theme) -> None:
-    """Fusion style with the theme's palette, so widgets and charts agree on light/dark."""
-    global _current
-    _current = theme
+    """Fusion style with the theme's palette, so widgets and charts agree on light/dark.
+
+    Only the session's theme part calls this: views read the theme from the session."""
     app.setStyle("Fusion")
     palette = QPalette()
     bg, fg = QColor(theme.background), QColor(theme.foreground)

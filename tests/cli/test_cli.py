@@ -319,6 +319,7 @@ def test_evidence_json():
         "quote": "Cycling costs almost nothing once you own a bike",
         "stance": "supports",
         "score": 1,
+        "verified": True,
     }
     contradicting = [e for e in doc["evidence"] if e["stance"] == "contradicts"]
     assert [(e["option"], e["criterion"], e["score"]) for e in contradicting] == [
@@ -337,7 +338,7 @@ def test_evidence_json():
 def test_evidence_csv():
     done = cli("evidence", "--set", str(COMMUTE), "--format", "csv")
     rows = list(csv.reader(io.StringIO(done.stdout)))
-    assert rows[0] == ["option", "criterion", "source", "quote", "stance", "score"]
+    assert rows[0] == ["option", "criterion", "source", "quote", "stance", "score", "verified"]
     assert len(rows) == 10
     assert (
         rows[6][3]

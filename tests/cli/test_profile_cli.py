@@ -197,15 +197,15 @@ def test_compare_starter_profiles(run):
     files = [str(STARTERS / f"{n}.yaml") for n in ("balanced", "force-protection-first")]
     doc = json.loads(_ok(run("compare", *files, "--format", "json")))
     assert doc["profiles"] == ["Balanced", "Force protection first"]
-    assert doc["rankings"]["Balanced"][0] == "refocus_mission"
+    assert doc["rankings"]["Balanced"][0] == "governance_pivot"
     assert doc["rankings"]["Force protection first"][0] == "complete_withdrawal"
     moved = {c["option"]: (c["from"], c["to"]) for c in doc["rank_changes"]}
-    assert moved["complete_withdrawal"] == (4, 1)
+    assert moved["complete_withdrawal"] == (3, 1)
     first_driver = next(iter(doc["rank_changes"][0]["passed"][0]["drivers"]))
     assert first_driver == "personnel_risk"
     assert [r["option"] for r in doc["group"]["ranking"]][-1] == "status_quo"
     table = _ok(run("compare", *files))
-    assert "Complete withdrawal: 4 → 1" in table and "Group (mean of normalised weights" in table
+    assert "Complete withdrawal: 3 → 1" in table and "Group (mean of normalised weights" in table
     # each driver's weight change, worded as the window's Compare view words it
     assert re.search(
         r"Risk to U.S. personnel [+−-]\d\.\d{3} \(weight \d+(\.\d)? % → \d+(\.\d)? %\)", table

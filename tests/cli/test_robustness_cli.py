@@ -104,6 +104,37 @@ def test_profile_weights_are_used(
     assert doc["central_weights"]["bike"] is None
 
 
+def test_each_part_names_the_method_and_leader_it_describes(
+    commute_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """At these weights TOPSIS leads with the car and the weighted sum with the bicycle: the
+    sampled ranks follow TOPSIS, the stability intervals and sentences are about the bicycle."""
+    profile = tmp_path / "topsis.yaml"
+    profile.write_text(
+        "schema_version: 1\nname: T\ndecision_set: commute\nmethod: topsis\n"
+        "weights: {cost: 0, time: 3, health: 1}\n",
+        encoding="utf-8",
+    )
+    argv = ("--set", str(commute_path), "--profile", str(profile), "--samples", "500")
+    doc = run_json(capsys, *argv)
+    assert (doc["method"], doc["leader"], doc["rank_acceptability_method"]) == (
+        "topsis",
+        "car",
+        "topsis",
+    )
+    assert (doc["stability_method"], doc["stability_leader"]) == ("wsm", "bike")
+    assert (doc["changes_method"], doc["changes_leader"]) == ("wsm", "bike")
+    assert all("overtakes Bicycle" in text for text in doc["changes"] if "overtakes" in text)
+    assert robustness_cmd.run(parse(*argv)) == 0
+    table = capsys.readouterr().out
+    assert "Leader at the current weights: Car" in table
+    assert "Weight stability (weighted sum, whose leader is Bicycle;" in table
+    assert "What would change the leader (weighted sum, whose leader is Bicycle)" in table
+
+    wsm = run_json(capsys, *argv, "--method", "wsm")
+    assert wsm["leader"] == wsm["stability_leader"] == wsm["changes_leader"] == "bike"
+
+
 def test_table_is_readable(commute_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = parse("--set", str(commute_path), "--samples", "3000", "--seed", "1")
     assert robustness_cmd.run(args) == 0

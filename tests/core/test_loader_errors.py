@@ -59,12 +59,27 @@ def test_yaml_syntax_error(folder, old, new, line, reason):
     assert reason in problem.message
 
 
-@pytest.mark.parametrize("content", ["", "\n\n", "# just a comment\n"])
-def test_empty_option_file(folder, content):
+EMPTY = "file is empty"
+NOT_A_MAPPING = "the top level must be a mapping (key: value)"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", EMPTY),
+        ("\n\n", EMPTY),
+        ("# just a comment\n", EMPTY),
+        ("- bike\n- bus\n", NOT_A_MAPPING),
+        ("just text\n", NOT_A_MAPPING),
+        ("42\n", NOT_A_MAPPING),
+        ("[1, 2]\n", NOT_A_MAPPING),
+    ],
+)
+def test_option_file_that_is_not_a_mapping(folder, content, message):
     (folder / "bus.yaml").write_text(content)
     problem = only(load_errors(folder))
     assert (problem.file, problem.line, problem.field) == (BUS, 1, "")
-    assert problem.message == "file is empty"
+    assert problem.message == message
 
 
 def test_empty_header_is_the_only_problem(folder):
@@ -77,14 +92,6 @@ def test_header_syntax_error_is_the_only_problem(folder):
     edit(folder / "decision-set.yaml", "title: Getting to work", "title: Getting: to work")
     problem = only(load_errors(folder))
     assert (problem.file, problem.line) == (HEADER, 4)
-
-
-@pytest.mark.parametrize("content", ["- bike\n- bus\n", "just text\n", "42\n", "[1, 2]\n"])
-def test_top_level_must_be_a_mapping(folder, content):
-    (folder / "bus.yaml").write_text(content)
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (BUS, 1, "")
-    assert problem.message == "the top level must be a mapping (key: value)"
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["plain", "with-bom"])
@@ -185,19 +192,99 @@ def test_whole_document_python_tag_is_refused(folder, tmp_path):
     assert not marker.exists()
 
 
-def test_merge_keys_are_refused(folder):
-    edit(folder / "bike.yaml", "summary: Cycle to work.", "<<: {summary: Cycle to work.}")
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line) == (BIKE, 3)
-    assert problem.message == "keys must be plain scalars"
-
-
 def test_several_documents_in_one_file_are_refused(folder):
     path = folder / "bus.yaml"
     path.write_text(path.read_text() + "---\nid: tram\n")
     problem = only(load_errors(folder))
     assert (problem.file, problem.line) == (BUS, line_of(path, "---"))
     assert "expected a single document" in problem.message
+
+
+# --- one edit, one error: each case breaks one thing and names the file, line, field and message
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "line", "field", "message"),
+    [
+        pytest.param(
+            "bike.yaml",
+            "summary: Cycle to work.",
+            "<<: {summary: Cycle to work.}",
+            3,
+            "",
+            "keys must be plain scalars",
+            id="merge-key",
+        ),
+        pytest.param(
+            "bike.yaml",
+            "    low: 4\n    high: 7",
+            "    low: 6\n    high: 7",
+            16,
+            "assessments.time.low",
+            "low (6) is above score (5)",
+            id="low-above-score",
+        ),
+        pytest.param(
+            "bike.yaml",
+            "    low: 4\n    high: 7",
+            "    low: 4\n    high: 4.5",
+            17,
+            "assessments.time.high",
+            "score (5) is above high (4.5)",
+            id="score-above-high",
+        ),
+        pytest.param(
+            "bike.yaml",
+            '{source: note, quote: "Cycling',
+            '{source: blog, quote: "Cycling',
+            13,
+            "assessments.cost.evidence[0].source",
+            "unknown source 'blog'",
+            id="evidence-unknown-source",
+        ),
+        pytest.param(
+            "car.yaml",
+            "opponents: [note]",
+            "opponents: [note, blog]",
+            4,
+            "opponents[1]",
+            "unknown source 'blog'",
+            id="advocate-unknown-source",
+        ),
+        pytest.param(
+            "bus.yaml",
+            "  health:\n    unassessed: true\n    rationale: The note barely says.\n",
+            "",
+            4,
+            "assessments",
+            "no assessment for criterion 'health' (add it, or mark it unassessed: true)",
+            id="missing-assessment",
+        ),
+        pytest.param(
+            "bus.yaml",
+            "    unassessed: true\n",
+            "    unassessed: true\n    score: 3\n",
+            22,
+            "assessments.health.score",
+            "an unassessed cell must not have a score",
+            id="unassessed-with-score",
+        ),
+        pytest.param(
+            "bike.yaml",
+            "  health:\n",
+            "  fun:\n    unassessed: true\n  health:\n",
+            21,
+            "assessments.fun",
+            "unknown criterion 'fun'",
+            id="unknown-criterion",
+        ),
+    ],
+)
+def test_one_edit_one_error(folder, file, old, new, line, field, message):
+    edit(folder / file, old, new)
+    problem = only(load_errors(folder))
+    assert (problem.file, problem.line, problem.field) == (f"commute/{file}", line, field)
+    assert problem.message == message
 
 
 # --- structure: unknown, missing, duplicated, mistyped -----------------------------------------
@@ -576,43 +663,10 @@ def test_score_outside_the_scale(folder, file, old, new, field, message):
     assert problem.message == message
 
 
-def test_low_above_score(folder):
-    edit(folder / "bike.yaml", "    low: 4\n    high: 7", "    low: 6\n    high: 7")
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (BIKE, 16, "assessments.time.low")
-    assert problem.message == "low (6) is above score (5)"
-
-
-def test_score_above_high(folder):
-    edit(folder / "bike.yaml", "    low: 4\n    high: 7", "    low: 4\n    high: 4.5")
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (BIKE, 17, "assessments.time.high")
-    assert problem.message == "score (5) is above high (4.5)"
-
-
 def test_low_and_high_default_to_the_score(folder):
     edit(folder / "bike.yaml", "    low: 4\n    high: 7\n", "")
     cell = load_decision_set(folder).decision_set.assessment("bike", "time")
     assert (cell.low, cell.score, cell.high) == (5, 5, 5)
-
-
-def test_evidence_citing_an_unknown_source(folder):
-    edit(folder / "bike.yaml", '{source: note, quote: "Cycling', '{source: blog, quote: "Cycling')
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (
-        BIKE,
-        13,
-        "assessments.cost.evidence[0].source",
-    )
-    assert problem.message == "unknown source 'blog'"
-
-
-def test_advocate_naming_an_unknown_source(folder):
-    edit(folder / "car.yaml", "opponents: [note]", "opponents: [note, blog]")
-    problem = only(load_errors(folder))
-    line = line_of(folder / "car.yaml", "opponents: [note, blog]")
-    assert (problem.file, problem.line, problem.field) == (CAR, line, "opponents[1]")
-    assert problem.message == "unknown source 'blog'"
 
 
 def test_broken_source_is_reported_once(folder):
@@ -668,38 +722,11 @@ def test_missing_source_text_warns_then_fails_strictly(folder):
     assert {p.message for p in problems} == {"cannot check quote: source 'note' has no text"}
 
 
-def test_missing_assessment_is_an_error(folder):
-    edit(
-        folder / "bus.yaml",
-        "  health:\n    unassessed: true\n    rationale: The note barely says.\n",
-        "",
-    )
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (BUS, 4, "assessments")
-    assert problem.message == (
-        "no assessment for criterion 'health' (add it, or mark it unassessed: true)"
-    )
-
-
 def test_unassessed_cell_is_fine(folder):
     result = load_decision_set(folder, strict=True)
     cell = result.decision_set.assessment("bus", "health")
     assert cell.unassessed and cell.score is None and cell.rationale == "The note barely says."
     assert result.warnings == []
-
-
-def test_unassessed_cell_must_not_have_a_score(folder):
-    edit(folder / "bus.yaml", "    unassessed: true\n", "    unassessed: true\n    score: 3\n")
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (BUS, 22, "assessments.health.score")
-    assert problem.message == "an unassessed cell must not have a score"
-
-
-def test_assessment_for_an_unknown_criterion(folder):
-    edit(folder / "bike.yaml", "  health:\n", "  fun:\n    unassessed: true\n  health:\n")
-    problem = only(load_errors(folder))
-    assert (problem.file, problem.line, problem.field) == (BIKE, 21, "assessments.fun")
-    assert problem.message == "unknown criterion 'fun'"
 
 
 @pytest.mark.parametrize(("file", "display"), [("decision-set.yaml", HEADER), ("bike.yaml", BIKE)])

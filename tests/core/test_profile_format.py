@@ -239,7 +239,7 @@ def test_starter_profiles_load_and_rank_differently():
         orders[path.stem] = tuple(ds.option_ids[i] for i in result.order)
     assert len(set(orders.values())) == 4
     assert orders["force-protection-first"][0] == "complete_withdrawal"
-    assert orders["sovereignty-first"][0] == "governance_pivot"
+    assert orders["sovereignty-first"][0] == "phased_withdrawal"
     assert orders["balanced"][-1] == "status_quo"
     assert np.unique([o[0] for o in orders.values()]).size == 3
 

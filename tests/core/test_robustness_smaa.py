@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from explorer.core.engine import Method, ScoreMatrix, evaluate
+from explorer.core.engine import Method, ScoreMatrix, evaluate, rank
 from explorer.core.loader import load_decision_set
 from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, Option
 from explorer.core.robustness import (
@@ -165,3 +165,101 @@ def test_bad_arguments_are_refused() -> None:
         rank_acceptability(problem, np.ones(2), score_mode="uniform")  # no ranges given
     with pytest.raises(ValueError):
         rank_acceptability(problem, np.ones(2), weight_mode="around", spread=1.0)
+
+
+def _topsis_one_at_a_time(problem: ScoreMatrix, w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The engine's TOPSIS as it was before it took many weightings at once (one per call),
+    kept here as the reference the batched version must reproduce."""
+    norm = np.sqrt((x**2).sum(axis=0))
+    r = np.divide(x, norm, out=np.zeros_like(x, dtype=float), where=norm > 0)
+    v = r * w
+    ideal = np.where(problem.benefit, v.max(axis=0), v.min(axis=0))
+    anti = np.where(problem.benefit, v.min(axis=0), v.max(axis=0))
+    d_plus = np.sqrt(((v - ideal) ** 2).sum(axis=1))
+    d_minus = np.sqrt(((v - anti) ** 2).sum(axis=1))
+    denom = d_plus + d_minus
+    return np.divide(d_minus, denom, out=np.full_like(denom, 0.5), where=denom > 0)
+
+
+@pytest.mark.parametrize("score_mode", ["fixed", "uniform"])
+@pytest.mark.parametrize(("m", "n"), [(5, 10), (30, 6), (2, 1)])
+def test_topsis_sampling_matches_one_sample_at_a_time(score_mode: str, m: int, n: int) -> None:
+    """Rank acceptability under TOPSIS is computed for a whole chunk at once; it must give what
+    the former per-sample loop gave, to the bit (same ranks, same central weights)."""
+    from benchmarks.synthetic import synthetic_set
+
+    ds = synthetic_set(m, n, seed=4)
+    problem, lows, highs = matrices(ds)
+    # a zero column (norm 0) and a zero weight exercise the guarded divisions
+    problem = problem.with_scores(np.where(np.arange(n) == n - 1, 0.0, problem.scores))
+    lows, highs = np.minimum(lows, problem.scores), np.maximum(highs, problem.scores)
+    w = np.ones(n)
+    w[0] = 0.0 if n > 1 else 1.0
+    acc = rank_acceptability(
+        problem, w, lows, highs, samples=3000, seed=2, score_mode=score_mode, method=Method.TOPSIS
+    )
+
+    weight_rng, score_rng = (np.random.default_rng(s) for s in np.random.SeedSequence(2).spawn(2))
+    ws = sample_weights(weight_rng, w / w.sum(), 3000, "uniform")
+    if score_mode == "uniform":
+        x = lows + (highs - lows) * score_rng.random((3000, m, n))
+    else:
+        x = np.broadcast_to(problem.scores, (3000, m, n))
+    totals = np.stack([_topsis_one_at_a_time(problem, ws[i], x[i]) for i in range(3000)])
+    counts = np.zeros((m, m), dtype=np.int64)
+    first = np.zeros((m, n))
+    for i in range(3000):
+        ranks = rank(totals[i])[0]
+        for option in range(m):
+            counts[option, ranks[option] - 1] += 1
+        first += np.outer(ranks == 1, ws[i])
+    np.testing.assert_array_equal(acc.rank_counts, counts)
+    np.testing.assert_allclose(acc.first_weight_sums, first, rtol=1e-12, atol=1e-12)
+
+
+def test_the_chunk_cap_applies_only_where_a_samples_by_cells_array_is_built() -> None:
+    """Fixed scores under the weighted sum hold samples × options, never × criteria: a large
+    set keeps the chunk it was asked for; sampled scores and TOPSIS are capped."""
+    from benchmarks.synthetic import synthetic_set
+    from explorer.core.robustness.smaa import CHUNK_ELEMENTS
+
+    ds = synthetic_set(200, 30, seed=1)
+    problem, lows, highs = matrices(ds)
+    w = np.ones(30)
+
+    def chunks(**options: object) -> list[int]:
+        steps = acceptability_steps(problem, w, lows, highs, samples=4000, chunk=2000, **options)
+        done = [step.samples for step in steps]
+        return [b - a for a, b in zip([0, *done], done, strict=False)]
+
+    assert chunks() == [2000, 2000]
+    capped = CHUNK_ELEMENTS // (200 * 30)
+    assert chunks(score_mode="uniform")[0] == capped
+    assert chunks(method=Method.TOPSIS)[0] == capped
+
+
+def test_chunks_run_on_one_blas_thread_and_the_setting_is_restored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from threadpoolctl import threadpool_info
+
+    from explorer.core.robustness import smaa
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    if not before:
+        pytest.skip("numpy here uses no BLAS library threadpoolctl can see")
+    seen: list[list[int]] = []
+    original = smaa._chunk_totals
+
+    def spy(*args: object) -> np.ndarray:
+        seen.append(blas_threads())
+        return original(*args)
+
+    monkeypatch.setattr(smaa, "_chunk_totals", spy)
+    problem, _, _ = matrices(TWO)
+    rank_acceptability(problem, np.ones(2), samples=3000, chunk=1000)
+    assert seen == [[1] * len(before)] * 3
+    assert blas_threads() == before

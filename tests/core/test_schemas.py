@@ -149,6 +149,9 @@ BROKEN = [
     ("decision-set.yaml", "scale: {min: 0, max: 5,", "scale: {min: 0, max: 5, step: 1,"),
     ("decision-set.yaml", "    origin: commute-note.txt\n", ""),
     ("decision-set.yaml", "id: commute", "id: my commute"),
+    # the loader's ±1e15 bound on every number (explorer.core.fields.MAX_MAGNITUDE)
+    ("bike.yaml", "    score: 1\n", "    score: 2.0e+15\n"),
+    ("decision-set.yaml", "scale: {min: 0, max: 5,", "scale: {min: -5.0e+15, max: 5,"),
 ]
 
 

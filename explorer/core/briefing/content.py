@@ -125,6 +125,7 @@ class Quote:
     cell_score: float  # the score in use for the cell
     strength: float  # the ranking key described in the module docstring
     gap: float  # |implied − score| as a fraction of the scale; 0 when the quote names no number
+    verified: bool = True  # found in its source (see model.Evidence); slides mark it otherwise
 
 
 @dataclass(frozen=True)
@@ -319,6 +320,7 @@ def _quotes(state: BriefingState, i: int) -> list[Quote]:
                     score,
                     strength,
                     gap,
+                    item.verified,
                 )
             )
     return out

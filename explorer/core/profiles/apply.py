@@ -200,24 +200,32 @@ def profile_from_weights(
     if values.shape != (len(ids),) or not np.all(np.isfinite(values)) or np.any(values < 0):
         raise ValueError(f"need {len(ids)} finite non-negative weights, one per criterion")
     flags = [False] * len(ids) if locked is None else [bool(x) for x in locked]
-    fields = {
-        "name": name or (base.name if base else "Untitled"),
-        "decision_set": decision_set.id,
-        "decision_set_version": decision_set.version,
-        "weights": {cid: _tidy(w) for cid, w in zip(ids, values, strict=True)},
-        "method": Method(method),
-        "locks": tuple(cid for cid, flag in zip(ids, flags, strict=True) if flag),
-        "source_weights": None if source_weights is None else dict(source_weights),
-        "briefing": briefing if briefing is not None else DeckSettings(),
-    }
+    # a new profile starts from the defaults; `base` supplies everything not chosen here
+    start = base if base is not None else Profile(name="", decision_set="", weights={})
+    return replace(
+        start,
+        name=name or (base.name if base else "Untitled"),
+        decision_set=decision_set.id,
+        decision_set_version=decision_set.version,
+        weights={cid: _tidy(w) for cid, w in zip(ids, values, strict=True)},
+        method=Method(method),
+        locks=tuple(cid for cid, flag in zip(ids, flags, strict=True) if flag),
+        source_weights=None if source_weights is None else dict(source_weights),
+        briefing=briefing if briefing is not None else DeckSettings(),
+        elicitation=_record(elicitation, base, ids, values),
+        promethee=dict(promethee) if promethee is not None else start.promethee,
+    )
+
+
+def _record(
+    elicitation: Elicitation | None, base: Profile | None, ids: list[str], values: np.ndarray
+) -> Elicitation | None:
+    """The elicitation record (given, else base's) with `adjusted` for these weights."""
     record = elicitation if elicitation is not None else (base.elicitation if base else None)
-    if record is not None:
-        total = float(values.sum())
-        current = {
-            c: (float(v) / total if total > 0 else 0.0) for c, v in zip(ids, values, strict=True)
-        }
-        record = record.against(current)
-    fields["elicitation"] = record
-    if promethee is not None:  # else base's (or none): what was edited stays edited
-        fields["promethee"] = dict(promethee)
-    return replace(base, **fields) if base is not None else Profile(**fields)
+    if record is None:
+        return None
+    total = float(values.sum())
+    current = {
+        c: (float(v) / total if total > 0 else 0.0) for c, v in zip(ids, values, strict=True)
+    }
+    return record.against(current)

@@ -165,8 +165,8 @@ def _parses_as_time(value: str) -> bool:
 
 def _weights(data: dict[str, Any], f: Fields) -> dict[str, float]:
     weights: dict[str, float] = {}
-    raw = f.mapping(data, (), "weights")
-    for key in raw or {}:
+    raw = f.mapping(data, (), "weights") or {}
+    for key in raw:
         if not ID_PATTERN.match(key):
             f.report(
                 ("weights", key), f"'{key}' is not a valid criterion id (letters, digits, _ . -)"

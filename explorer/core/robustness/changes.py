@@ -221,7 +221,11 @@ def score_changes(
                     text,
                 )
             )
-    out.sort(key=lambda c: (c.relative, c.option, c.criterion))
+    # Raising a rival's score and lowering the leader's on the same criterion close the same gap,
+    # so such pairs tie exactly in real arithmetic; rounding keeps float noise (which differs with
+    # how the weights were normalised) from deciding their order, and the rival's own cell goes
+    # first, the more direct reading of "what would change the leader".
+    out.sort(key=lambda c: (round(c.relative, 9), c.option == c.leader, c.option, c.criterion))
     return out
 
 

@@ -33,14 +33,19 @@ from explorer.core.engine import (
     Method,
     ScoreMatrix,
     desirability,
+    topsis_closeness,
+    topsis_scale_closeness,
     totals_many,
     wsm_totals,
 )
+from explorer.core.robustness.blas_threads import one_blas_thread
 from explorer.core.robustness.common import shares
 
 WeightMode = Literal["uniform", "around", "ordinal"]
 ScoreMode = Literal["fixed", "uniform"]
-CHUNK_ELEMENTS = 2_000_000  # cap on samples × options × criteria per chunk (sampled scores)
+# cap on samples × options × criteria per chunk, for the runs that build such an array (sampled
+# scores, TOPSIS); a weighted sum on fixed scores holds only samples × (options + criteria)
+CHUNK_ELEMENTS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -137,15 +142,19 @@ def _chunk_totals(
     method: Method,
 ) -> np.ndarray:
     """(k, options) totals for k sampled weightings, scores fixed (u None) or at low + u·range."""
-    if method is not Method.WSM:
-        if u is None:
+    if u is None or lows is None or highs is None:  # fixed scores
+        if method is not Method.WSM:
             return totals_many(problem, ws, method)
-        scores = lows + (highs - lows) * u  # each sample has its own matrix: one at a time
-        return np.stack(
-            [totals_many(problem, w, method, s)[0] for w, s in zip(ws, scores, strict=True)]
-        )
-    if u is None:
         return wsm_totals(desirability(problem), ws)
+    if method is Method.TOPSIS:  # batched: each sample with its own matrix
+        return topsis_closeness(problem, ws, lows + (highs - lows) * u)
+    if method is Method.TOPSIS_SCALE:
+        return topsis_scale_closeness(problem, ws, lows + (highs - lows) * u)
+    if method is Method.PROMETHEE:  # the flows depend on each sample's whole matrix
+        scores = lows + (highs - lows) * u
+        return np.stack(
+            [totals_many(problem, w, method, x)[0] for w, x in zip(ws, scores, strict=True)]
+        )
     # Desirability is affine in the score, so a score uniform on low..high has a desirability
     # uniform between the bounds' desirabilities: interpolate those rather than transforming
     # every sampled score (the same distribution, a third of the work). Then wsm_totals per
@@ -191,7 +200,8 @@ def acceptability_steps(
     weight_rng, score_rng = (
         np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2)
     )
-    chunk = max(1, min(chunk, CHUNK_ELEMENTS // max(1, m * n)))
+    if score_mode == "uniform" or method is Method.TOPSIS:
+        chunk = max(1, min(chunk, CHUNK_ELEMENTS // max(1, m * n)))
     counts = np.zeros((m, m), dtype=np.int64)
     first_sums = np.zeros((m, n))
     done = 0
@@ -199,10 +209,11 @@ def acceptability_steps(
         k = min(chunk, samples - done)
         ws = sample_weights(weight_rng, w, k, weight_mode, spread, constraints)
         u = score_rng.random((k, m, n)) if score_mode == "uniform" else None
-        ranks = _competition_ranks(_chunk_totals(problem, ws, u, lows, highs, method))
-        flat = (np.arange(m)[None, :] * m + (ranks - 1)).ravel()
-        counts += np.bincount(flat, minlength=m * m).reshape(m, m)
-        first_sums += (ranks == 1).T.astype(float) @ ws
+        with one_blas_thread():
+            ranks = _competition_ranks(_chunk_totals(problem, ws, u, lows, highs, method))
+            flat = (np.arange(m)[None, :] * m + (ranks - 1)).ravel()
+            counts += np.bincount(flat, minlength=m * m).reshape(m, m)
+            first_sums += (ranks == 1).T.astype(float) @ ws
         done += k
         yield Acceptability(
             problem.option_ids,

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from explorer.ui.state.session import Session
 from explorer.ui.theme import Theme
-from explorer.ui.theme import current as theme_current
 from explorer.ui.widgets.fitted_legend import FittedLegend
 from explorer.ui.widgets.offstage import UpdatesWhenShown
 
@@ -171,7 +170,7 @@ class ChartBase(UpdatesWhenShown, QWidget):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._theme = theme_current()
+        self._theme = self._session.theme
         self.setAccessibleName(name)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._plot = pg.PlotWidget(background=self._theme.background)
@@ -199,6 +198,7 @@ class ChartBase(UpdatesWhenShown, QWidget):
         self._axis_tip = HoverTip()  # over names on an axis: scene coordinates
         self._plot.scene().addItem(self._axis_tip)
         self._restyle()
+        session.themeChanged.connect(self._follow_theme)
         self._plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self._plot.scene().sigMouseClicked.connect(self._scene_clicked)
 
@@ -217,9 +217,17 @@ class ChartBase(UpdatesWhenShown, QWidget):
         tips = [t.toolTip() for t in (self._hover, self._axis_tip) if t.isVisible()]
         return tips[0] if tips else ""
 
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._restyle()
+        if self._session.decision_set is not None:
+            self._rebuild()
+            self._on_result()
+            self._show_selection()
+
     def _restyle(self) -> None:
-        """Re-read the theme (a new set is a good moment to follow a theme switch)."""
-        self._theme = theme_current()
+        """Re-read the session's theme (every rebuild does, so a new set is in its colours)."""
+        self._theme = self._session.theme
         style_plot(self._plot, self._theme)
         self._legend.setFont(legend_font(self._theme))
         for tip in (self._hover, self._axis_tip):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QListWidgetItem
 from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError
 from explorer.core.profiles import Profile, ProfileLibrary, load_profile, starter_profiles
-from explorer.ui import theme
 
 CURRENT = "current"
 CURRENT_NAME = "Current weighting (unsaved)"
@@ -96,13 +95,13 @@ def unique_labels(groups: list[tuple[str, list[Entry]]]) -> None:
                 groups[g][1][i] = replace(entry, label=label)
 
 
-def header_item(title: str) -> QListWidgetItem:
+def header_item(title: str, muted: str) -> QListWidgetItem:
     item = QListWidgetItem(title)
     item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable: arrow keys skip it
     font = QFont(item.font())
     font.setBold(True)
     item.setFont(font)
-    item.setForeground(QBrush(QColor(theme.current().muted)))
+    item.setForeground(QBrush(QColor(muted)))
     return item
 
 

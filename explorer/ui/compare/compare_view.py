@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from explorer.core.problems import LoadError
 from explorer.core.profiles import Comparison, Profile, ProfileLibrary, compare_profiles
-from explorer.ui import theme
 from explorer.ui.compare.compare_entries import (
     CURRENT,
     CURRENT_NAME,
@@ -121,10 +120,15 @@ class CompareView(QWidget):
 
         self.profile_list.itemChanged.connect(self._item_changed)
         session.setChanged.connect(self.reload_profiles)
+        session.themeChanged.connect(self._follow_theme)
         session.resultChanged.connect(self._on_result)
         session.profileChanged.connect(self._on_profile)
         if session.decision_set is not None:
             self.reload_profiles()
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self.reload_profiles()  # entries, notes and every pane in the new colours
 
     # ---- the profile list ---------------------------------------------------------------------
     def reload_profiles(self) -> None:
@@ -147,7 +151,7 @@ class CompareView(QWidget):
             for title, entries in groups:
                 if not entries:
                     continue
-                self.profile_list.addItem(header_item(title))
+                self.profile_list.addItem(header_item(title, self._session.theme.muted))
                 for entry in entries:
                     self._entries[entry.key] = entry
                     row = entry_item(entry, entry.key in checked)
@@ -274,7 +278,7 @@ class CompareView(QWidget):
         self.difference_table.set_comparison(comparison, criterion_names)
         self.drivers.set_comparison(comparison, option_names, criterion_names)
         self.group_panel.set_profiles(profiles if comparison else [], ds)
-        muted = theme.current().muted
+        muted = self._session.theme.muted
         self.notes.setText(f'<span style="color:{muted}">{"<br>".join(notes)}</span>')
         self.notes.setVisible(bool(notes))
         self.comparisonChanged.emit()

@@ -7,8 +7,9 @@ stakeholder's rank on one 1..n scale, the range they span and where the group la
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -26,13 +27,17 @@ class RankSpreadDelegate(QStyledItemDelegate):
     """Dots for stakeholders' ranks (a number in the dot when several agree), a band for their
     range, and a diamond for the group's rank; 1 (best) on the left."""
 
+    def __init__(self, theme_of: Callable[[], theme.Theme], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme_of  # the session's theme, read at paint time
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         data = index.data(SPREAD_ROLE)
         if not data:
             super().paint(painter, option, index)
             return
         ranks, group_rank, n = data
-        th = theme.current()
+        th = self._theme()
         self.initStyleOption(option, index)
         option.text = ""
         style = option.widget.style() if option.widget is not None else None

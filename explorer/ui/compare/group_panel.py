@@ -91,7 +91,9 @@ class GroupPanel(QWidget):
         self.intro.setWordWrap(True)
         self.intro.setAccessibleName("About the group view")
         self.ranking, self._ranks = _table("Group ranking and rank spread", RANK_HEADERS, self, 0)
-        self.ranking.setItemDelegateForColumn(3, RankSpreadDelegate(self.ranking))
+        self.ranking.setItemDelegateForColumn(
+            3, RankSpreadDelegate(lambda: session.theme, self.ranking)
+        )
         self.weights, self._weights = _table("Combined weighting", WEIGHT_HEADERS, self, -1)
         self.weights.setItemDelegateForColumn(1, BarDelegate(self.weights))
         for view, stretch in ((self.ranking, 1), (self.weights, 0)):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.profiles import Comparison
-from explorer.ui import theme
 from explorer.ui.compare.compare_text import rank_change_lines, weight_summary
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.offstage import offstage
@@ -137,7 +136,7 @@ class RankDriversPanel(QWidget):
         self._stale = False
         c = self._comparison
         a, b = self.pair()
-        th = theme.current()
+        th = self._session.theme
         if c is None or len(c.names) < 2:
             self._lines = []
             self.summary.setText("Check two or more profiles to see what changes between them.")

@@ -69,6 +69,11 @@ class SlopeGraph(cc.ChartBase):
         self._session.selectionChanged.connect(self._show_selection)
         self._session.setChanged.connect(self._forget)
 
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._forget()  # the comparison view sets its comparison again, drawn in the new colours
+        self._restyle()
+
     def _forget(self) -> None:
         """A new set or theme: the next comparison rebuilds every item, in the current colours."""
         self._comparison = None

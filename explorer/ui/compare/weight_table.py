@@ -147,7 +147,7 @@ class WeightDifferenceTable(QTableView):
         self._fit_name_column()
 
     def _fill(self, comparison: Comparison, criterion_names: dict[str, str]) -> None:
-        th = theme.current()
+        th = self._session.theme
         k = len(comparison.names)
         weights = comparison.weights
         extra = difference_values(comparison)

@@ -61,7 +61,7 @@ class ChartExportDialog(QDialog):
         self.theme_box.setAccessibleName("Theme")
         for name in themes.THEMES:
             self.theme_box.addItem(name.capitalize(), name)
-        self.theme_box.setCurrentIndex(list(themes.THEMES).index(themes.current().name))
+        self.theme_box.setCurrentIndex(list(themes.THEMES).index(session.theme.name))
         form.addRow("&Theme:", self.theme_box)
         form.addRow(QLabel("SVG keeps the chart as vectors; the size sets its proportions."))
         buttons = QDialogButtonBox(
@@ -93,9 +93,8 @@ class ChartExportDialog(QDialog):
         return str(self.chart.currentData())
 
     @property
-    # shadows QWidget.size() (Qt itself never calls it through Python); export_actions and the
-    # tests read it as (width, height), so renaming it is a change of its own
-    def size(self) -> tuple[int, int]:  # type: ignore[override]
+    def image_size(self) -> tuple[int, int]:
+        """The file's pixels, (width, height): not the dialog's own size()."""
         return self.width_box.value(), self.height_box.value()
 
     @property

@@ -115,7 +115,7 @@ class ExportActions(QObject):
             dialog = ChartExportDialog(self.session, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-            chart, size, theme = dialog.chart_key, dialog.size, dialog.chosen_theme
+            chart, size, theme = dialog.chart_key, dialog.image_size, dialog.chosen_theme
         path = path or self._ask(
             "Export chart", f"{self._stem()}-{chart}.png", "PNG image (*.png);;SVG vector (*.svg)"
         )
@@ -125,7 +125,7 @@ class ExportActions(QObject):
             path = path.with_suffix(".png")
         self.session.flush()
         try:
-            export_chart(self.session, chart, path, size=size, theme=theme or themes.current())
+            export_chart(self.session, chart, path, size=size, theme=theme or self.session.theme)
         except OSError as exc:
             self._failed("the chart", path, exc)
             return False

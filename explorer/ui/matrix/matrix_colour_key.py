@@ -7,7 +7,7 @@ is the same in both modes, so switching never makes the header jump.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.robustness.lens_summary import full_warning_points, points
-from explorer.ui import theme
 from explorer.ui.matrix.score_matrix_lens import RESCORED_MARK, ColourMode
 from explorer.ui.state.session import Session
 
@@ -89,7 +88,8 @@ class MatrixColourKey(QWidget):
         self.legend.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
 
         session.setChanged.connect(self._show)
-        session.weightsChanged.connect(self._show_lens_note)
+        session.themeChanged.connect(self._follow_theme)
+        session.scoresChanged.connect(self._show_lens_note)
         self._show()
 
     @property
@@ -135,7 +135,7 @@ class MatrixColourKey(QWidget):
         )
 
     def _draw_ramp(self) -> None:
-        t = theme.current()
+        t = self._session.theme
         stops: tuple[str, ...]
         if self._mode is ColourMode.DISAGREEMENT:
             stops = (t.heat_mid, t.contradicts)
@@ -161,14 +161,12 @@ class MatrixColourKey(QWidget):
         super().resizeEvent(event)
         self._draw_ramp()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """The ramp is drawn in theme colours, so a palette switch redraws it."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._draw_ramp()
-
     # ---- key → view ----------------------------------------------------------------------
     def _chosen(self, index: int) -> None:
         self._mode = ColourMode(self.combo.itemData(index))
         self._show()
         self.modeChanged.emit(self._mode.value)
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._draw_ramp()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui import theme
 from explorer.ui.matrix.matrix_colour_key import MatrixColourKey
 from explorer.ui.matrix.score_matrix_lens import ColourMode
 from explorer.ui.matrix.score_matrix_model import (
@@ -38,6 +37,10 @@ from explorer.ui.state.session import Session
 class _CellDelegate(QStyledItemDelegate):
     """Marks the selection with a frame so the heat colour and its text stay readable."""
 
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session  # its theme, read at paint time
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -45,7 +48,7 @@ class _CellDelegate(QStyledItemDelegate):
         super().paint(painter, opt, index)
         if selected:
             painter.save()
-            pen = QPen(QColor(theme.current().highlight), 3)
+            pen = QPen(QColor(self._session.theme.highlight), 3)
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -62,7 +65,7 @@ class ScoreMatrixView(QTableView):
         self._syncing = False
         self.matrix_model = ScoreMatrixModel(session, self)
         self.setModel(self.matrix_model)  # sorts itself; a sort by total follows the weights
-        self.setItemDelegate(_CellDelegate(self))
+        self.setItemDelegate(_CellDelegate(session, self))
         self.setAccessibleName("Score matrix")
         self.setAccessibleDescription(
             "Options by criteria; select a cell to read its evidence. ◔ marks thin evidence."
@@ -85,18 +88,21 @@ class ScoreMatrixView(QTableView):
         # would "select all", which a single-selection table cannot do anyway
         self.setCornerButtonEnabled(False)
         self.colour_key = MatrixColourKey(session, self)
-        self.colour_key.modeChanged.connect(self.matrix_model.set_colour_mode)
+        self.colour_key.modeChanged.connect(session.views.set_matrix_colour)  # the user's pick
+        session.views.matrixColourChanged.connect(self._follow_colour)
         self._fit_key()
         self.setSortingEnabled(True)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._select_index)
         session.setChanged.connect(self._on_set_changed)
-        session.weightsChanged.connect(self.matrix_model.refresh_sources)
+        session.themeChanged.connect(self._follow_theme)
+        session.scoresChanged.connect(self.matrix_model.refresh_sources)
         session.resultChanged.connect(self.matrix_model.refresh_totals)
         session.selectionChanged.connect(self._on_selection_changed)
         if session.decision_set is not None:
             self._on_set_changed()
             self._on_selection_changed()
+        self._follow_colour()
 
     # ---- colour mode ---------------------------------------------------------------------
     @property
@@ -104,9 +110,14 @@ class ScoreMatrixView(QTableView):
         return self.matrix_model.colour_mode
 
     def set_colour_mode(self, mode: ColourMode | str) -> None:
-        """Colour by desirability or by source disagreement (also chosen in the corner key)."""
+        """Colour by desirability or by source disagreement (also chosen in the corner key):
+        the session's view state, which this view follows."""
+        self.session.views.set_matrix_colour(mode)
+
+    def _follow_colour(self) -> None:
+        mode = self.session.views.matrix_colour
         self.matrix_model.set_colour_mode(mode)
-        self.colour_key.set_mode(mode)
+        self.colour_key.set_mode(mode)  # blocked: not announced back as a choice
 
     def _fit_key(self) -> None:
         """Headers at least as large as the key, so it is never clipped; then place it."""
@@ -211,8 +222,6 @@ class ScoreMatrixView(QTableView):
             option=model.option_id(index.row()), criterion=model.criterion_id(index.column())
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Heat colours come from the theme, so a palette switch repaints every cell."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.matrix_model.refresh_all()
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self.matrix_model.refresh_all()  # heat colours

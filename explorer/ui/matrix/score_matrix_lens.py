@@ -9,8 +9,6 @@ one small tuple comparison.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import numpy as np
 from PySide6.QtGui import QColor
 
@@ -18,17 +16,11 @@ from explorer.core.model import DecisionSet
 from explorer.core.robustness.lens_summary import disagreement_level, rescored_cells
 from explorer.ui import theme
 from explorer.ui.state.session import Session
+from explorer.ui.state.view_state import ColourMode
+
+__all__ = ["RESCORED_MARK", "ColourMode", "MatrixLens", "disagreement_colour"]
 
 RESCORED_MARK = "↻"
-
-
-class ColourMode(StrEnum):
-    DESIRABILITY = "desirability"
-    DISAGREEMENT = "disagreement"
-
-    @property
-    def label(self) -> str:
-        return {"desirability": "Desirability", "disagreement": "Source disagreement"}[self.value]
 
 
 def disagreement_colour(t: theme.Theme, level: float) -> QColor:

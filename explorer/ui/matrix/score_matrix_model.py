@@ -228,7 +228,7 @@ class ScoreMatrixModel(QAbstractTableModel):
             text = score if lo == hi == s else f"{score}  [{_fmt(lo)}–{_fmt(hi)}]"
             return f"{text} {THIN_MARK}" if self._thin[i, j] else text
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            t = theme.current()
+            t = self.session.theme
             if unassessed:
                 if role == Qt.ItemDataRole.ForegroundRole:
                     return QBrush(QColor(t.foreground))

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from explorer.core.evidence import is_thin, source_label, source_titles, thin_reason
 from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, Option, Stance
-from explorer.ui import theme
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.live_caption import LiveCaption
 
 SUPPORTS_LABEL = "✔ Supports the score"
 CONTRADICTS_LABEL = "✖ Contradicts the score"
+# a quote not found in its source is not shown as a checked quotation: no tick, no cross, no
+# quotation marks, the warning first (see model.Evidence.verified)
+UNVERIFIED_LABEL = "⚠ Unverified: not found in its source"
 THIN_MARK = "◔"
 _TIGHT = "margin-top:0; margin-bottom:6px"
 _PLACEHOLDER = (
@@ -74,6 +76,7 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.browser, 1)
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.selectionChanged.connect(self._rebuild)
         session.resultChanged.connect(self._update_figures)
         session.weightsChanged.connect(self._update_figures)
@@ -179,7 +182,7 @@ class EvidencePanel(QWidget):
     def _cells_table(self, ds: DecisionSet, cells: list[tuple[str, Option, Criterion]]) -> str:
         """One row per cell, each a link that selects it: the way into the quotes."""
         rows = []
-        muted = theme.current().muted
+        muted = self.session.theme.muted
         for name, option, crit in cells:
             cell = ds.assessment(option.id, crit.id)
             mark = f" {THIN_MARK} thin" if is_thin(cell) else ""
@@ -193,7 +196,7 @@ class EvidencePanel(QWidget):
         return f'<table cellpadding="3" cellspacing="0">{"".join(rows)}</table>'
 
     def _cell_html(self, ds: DecisionSet, cell: Assessment) -> str:
-        t = theme.current()
+        t = self.session.theme
         crit = ds.criterion(cell.criterion)
         out = []
         if cell.unassessed:
@@ -223,6 +226,12 @@ class EvidencePanel(QWidget):
             supports = item.stance is Stance.SUPPORTS
             colour = t.supports if supports else t.contradicts
             label = SUPPORTS_LABEL if supports else CONTRADICTS_LABEL
+            quoted = f"“{escape(item.quote)}”"
+            if not item.verified:
+                colour = t.muted
+                claimed = "support" if supports else "contradict"
+                label = f"{UNVERIFIED_LABEL} (said to {claimed} the score)"
+                quoted = f"<i>[unverified] {escape(item.quote)}</i>"
             implied = "" if item.implied_score is None else f" · implies {_num(item.implied_score)}"
             try:
                 origin = source_label(ds.source(item.source))
@@ -233,7 +242,7 @@ class EvidencePanel(QWidget):
                 f'<table width="100%" cellpadding="6" cellspacing="0" style="margin-bottom:10px">'
                 f'<tr><td width="5" bgcolor="{colour}"></td><td>'
                 f'<p style="color:{colour}; {_TIGHT}"><b>{label}</b>{escape(implied)}</p>'
-                f'<p style="font-size:{size:g}pt; {_TIGHT}">“{escape(item.quote)}”</p>'
+                f'<p style="font-size:{size:g}pt; {_TIGHT}">{quoted}</p>'
                 f'<p style="color:{t.muted}; {_TIGHT}">— {escape(origin)}</p>'
                 f'<p style="margin:0">{link}</p></td></tr></table>'
             )
@@ -253,8 +262,6 @@ class EvidencePanel(QWidget):
         elif kind == "cell":
             self.session.select(option=args[0], criterion=args[1])
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Stance and banner colours come from the theme: re-render on a palette switch."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._rebuild()
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._rebuild()  # stance and banner colours

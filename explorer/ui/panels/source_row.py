@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from explorer.core.model import Source
 from explorer.core.robustness.lens_summary import SourceUsage
-from explorer.ui import theme
 from explorer.ui.state.session import Session
 
 PAGE_STEP = 10  # % per PgUp/PgDn; arrow keys move 1 %
@@ -76,7 +75,7 @@ class SourceRow(QFrame):
         self.setObjectName("sourceRow")
         self.setStyleSheet(
             "#sourceRow { border-style: solid; border-width: 0 0 1px 0; "
-            f"border-color: {theme.current().grid}; }}"
+            f"border-color: {self._session.theme.grid}; }}"
         )
         title = source.title
         tip = source_tooltip(source, usage)
@@ -102,7 +101,7 @@ class SourceRow(QFrame):
         self._meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._meta.setToolTip(tip)
         muted = self._meta.palette()
-        muted.setColor(QPalette.ColorRole.WindowText, QColor(theme.current().muted))
+        muted.setColor(QPalette.ColorRole.WindowText, QColor(self._session.theme.muted))
         self._meta.setPalette(muted)
 
         self.slider = QSlider(Qt.Orientation.Horizontal)

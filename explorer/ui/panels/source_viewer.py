@@ -7,7 +7,7 @@ selects each citing cell so the evidence panel follows along.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,6 @@ from explorer.core.evidence import (
 )
 from explorer.core.model import Source, Stance
 from explorer.core.quotes import find_quote
-from explorer.ui import theme
 from explorer.ui.state.session import Session
 
 _EMPTY = "Use “Show in source” in the evidence panel to read a quote in its context."
@@ -104,6 +103,7 @@ class SourceViewer(QDialog):
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
         session.setChanged.connect(self._clear)
+        session.themeChanged.connect(self._follow_theme)
         self._clear()
 
     # ---- public --------------------------------------------------------------------------
@@ -233,7 +233,7 @@ class SourceViewer(QDialog):
 
     def _highlight(self) -> None:
         """All of the source's cited passages faintly, the current one strongly and last."""
-        t = theme.current()
+        t = self.session.theme
         faint, strong = QColor(t.highlight), QColor(t.highlight)
         faint.setAlpha(35)
         strong.setAlpha(150)
@@ -269,8 +269,6 @@ class SourceViewer(QDialog):
         self.previous_button.setEnabled(bool(count) and (current is None or current > 0))
         self.next_button.setEnabled(bool(count) and (current is None or current < count - 1))
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Highlight colours come from the theme: repaint them on a palette switch."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._highlight()
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._highlight()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from explorer.core.engine import ScoreMatrix
 from explorer.core.robustness.lens_summary import LensSummary, source_usage, summarise_lens
-from explorer.ui import theme
 from explorer.ui.panels.source_row import SourceRow
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.offstage import UpdatesWhenShown
@@ -91,7 +90,8 @@ class SourcesPanel(UpdatesWhenShown, QWidget):
         layout.addLayout(buttons)
 
         session.setChanged.connect(self._rebuild)
-        session.weightsChanged.connect(self._sync)
+        session.themeChanged.connect(self._follow_theme)
+        session.scoresChanged.connect(self._sync)
         session.resultChanged.connect(self._on_result)  # a hidden tab catches up when shown
         self._rebuild()
 
@@ -126,7 +126,7 @@ class SourcesPanel(UpdatesWhenShown, QWidget):
 
     def _style(self) -> None:
         """Theme colours, applied per set: a theme switch re-announces the set (refresh)."""
-        t = theme.current()
+        t = self._session.theme
         muted = self._hint.palette()
         muted.setColor(QPalette.ColorRole.WindowText, QColor(t.muted))
         self._hint.setPalette(muted)
@@ -180,3 +180,8 @@ class SourcesPanel(UpdatesWhenShown, QWidget):
     def _show_summary(self) -> None:
         summary = self.summarise()
         self.summary.setText("No decision set open." if summary is None else summary.text)
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._style()
+        self._rebuild()

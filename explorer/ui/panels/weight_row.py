@@ -271,7 +271,7 @@ class WeightRow(QFrame):
 
     def set_selected(self, selected: bool) -> None:
         """Mark the criterion the other views have selected, so the analyst sees the link."""
-        colour = QColor(theme.current().highlight)
+        colour = QColor(self._session.theme.highlight)
         if selected:
             fill = QColor(colour)
             fill.setAlpha(40)
@@ -318,7 +318,7 @@ class WeightRow(QFrame):
         span = _x_of(groove, handle, i.low), _x_of(groove, handle, i.high)
         ranking = _x_of(groove, handle, i.rank_low), _x_of(groove, handle, i.rank_high)
         mid = groove.center().y() + 0.5
-        colour = QColor(theme.current().supports)
+        colour = QColor(self._session.theme.supports)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -103,6 +103,7 @@ class WeightsPanel(QWidget):
         layout.addLayout(buttons)
 
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.weightsChanged.connect(self._sync)
         session.selectionChanged.connect(self._show_selection)
         # Bands follow a drag or held arrow key at up to 10 Hz rather than on every tick:
@@ -242,3 +243,9 @@ class WeightsPanel(QWidget):
     # ---- panel → session -------------------------------------------------------------------
     def _method_chosen(self, index: int) -> None:
         self._session.set_method(self._method.itemData(index))
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._show_selection()  # the highlight of the selected row
+        for row in self._rows.values():
+            row.update()  # the stability band

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView,
 
 from explorer.core.problems import display_path
 from explorer.core.profiles import ProfileInfo, filter_infos
-from explorer.ui import theme
 from explorer.ui.state.session import Session
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,6 +48,7 @@ class ProfileList(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         session.profileChanged.connect(self.mark_active)
+        session.themeChanged.connect(self._follow_theme)
 
     # ---- content -------------------------------------------------------------------------
     def set_profiles(self, infos: list[ProfileInfo], starters: list[ProfileInfo]) -> None:
@@ -125,7 +125,7 @@ class ProfileList(QTreeView):
                 display_path(info.path),
             )
             tip = "\n".join(line for line in lines if line)
-        muted = QColor(theme.current().muted)
+        muted = QColor(self._session.theme.muted)
         for item in (name, author, modified):
             item.setData(kind, KIND_ROLE)
             item.setData(str(info.path), PATH_ROLE)
@@ -183,3 +183,7 @@ class ProfileList(QTreeView):
                 self.setCurrentIndex(index)
                 return True
         return False
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        self._rebuild()

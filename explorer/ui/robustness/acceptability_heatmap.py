@@ -29,24 +29,11 @@ from explorer.core.robustness.analysis import SamplingSettings
 from explorer.core.wording import ordinal, percent
 from explorer.ui import theme
 from explorer.ui.charts import chart_common as cc
+from explorer.ui.robustness.acceptability_cell import NO_SAMPLES, cell_fill, cell_text
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.offstage import UpdatesWhenShown
 
 SNAPSHOT_MS = 50  # progressive display at up to 20 updates a second
-EMPTY = "–"  # a cell before any sample arrived
-
-
-def cell_text(p: float) -> str:
-    """Whole percent, but never a misleading 0 % or 100 % for a rare or near-certain rank."""
-    if p <= 0:
-        return "0"
-    if p >= 1:
-        return "100 %"
-    if p < 0.005:
-        return "<1 %"
-    if p > 0.995:
-        return ">99 %"
-    return f"{p * 100:.0f} %"
 
 
 def central_text(
@@ -99,6 +86,7 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         layout.addWidget(self.table, 1)
 
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.resultChanged.connect(self._on_result)
         session.acceptabilityChanged.connect(self._on_snapshot)
         if session.decision_set is not None:
@@ -128,7 +116,7 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         ds = self._session.decision_set
         if ds is None:
             return
-        t = theme.current()
+        t = self._session.theme
         self._ids = list(ds.option_ids)
         self._rows = list(self._ids)
         m = len(self._ids)
@@ -174,11 +162,11 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
         # greyed, until the new run's first chunk replaces it.
         stale = snap is not None and not session.acceptability_current
         self._show_status(snap, stale)
-        shown = (rows, stale, theme.current().name)
+        shown = (rows, stale, self._session.theme.name)
         if shown == self._shown and snap is self._snap:
             return  # a drag tick that changed neither the order nor the numbers
         self._rows, self._shown, self._snap = rows, shown, snap
-        t = theme.current()
+        t = self._session.theme
         names = {o.id: o.name for o in ds.options}
         criterion_names = {c.id: c.name for c in ds.criteria}
         probabilities = None if snap is None else snap.acceptability
@@ -192,13 +180,13 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
             for k in range(len(self._ids)):
                 item = self._item(r, k + 1)
                 if snap is None or probabilities is None:  # one is None with the other
-                    item.setText(EMPTY)
+                    item.setText(NO_SAMPLES)
                     item.setBackground(QBrush(base))
                     item.setForeground(QBrush(muted))
                     item.setToolTip("")
                     continue
                 p = float(probabilities[i, k])
-                colour = cc.blend(t.highlight, base, 0.08 + 0.92 * p if p > 0 else 0.0)
+                colour = cell_fill(t, p)
                 item.setText(cell_text(p))
                 item.setBackground(QBrush(colour))
                 item.setForeground(QBrush(muted if stale else theme.readable_text(colour)))
@@ -235,3 +223,9 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
     def _clicked(self, row: int, _column: int) -> None:
         if 0 <= row < len(self._rows):
             self._session.select(option=self._rows[row], criterion=self._session.selected_criterion)
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        if self._session.decision_set is not None:
+            self._rebuild()
+            self._on_result()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.robustness import ScoreChange
-from explorer.ui import theme
 from explorer.ui.charts import chart_common as cc
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.offstage import UpdatesWhenShown
@@ -59,10 +58,17 @@ class ChangeList(UpdatesWhenShown, QWidget):
         self._after_drag = QTimer(self, singleShot=True, interval=DRAG_PAUSE_MS)
         self._after_drag.timeout.connect(self._on_result)
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.resultChanged.connect(self._on_result)
         session.selectionChanged.connect(self._show_selection)
         if session.decision_set is not None:
             self._rebuild()
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        if self._session.decision_set is not None:
+            self._rebuild()
+            self._on_result()
 
     # ---- accessors (tests) --------------------------------------------------------------------
     def rows(self) -> list[tuple[str, str]]:
@@ -91,7 +97,7 @@ class ChangeList(UpdatesWhenShown, QWidget):
     # ---- building ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
         """A new set (or theme): fonts re-read; the rows themselves are reused."""
-        t = theme.current()
+        t = self._session.theme
         self.list.setFont(cc.chart_font(t))
         self.caption.setFont(cc.chart_font(t))
         self._update()
@@ -131,7 +137,7 @@ class ChangeList(UpdatesWhenShown, QWidget):
         self._show_selection()
 
     def _fill(self, rows: list[tuple[str, str, tuple[str | None, str] | None]]) -> None:
-        t = theme.current()
+        t = self._session.theme
         link, muted = QBrush(QColor(t.highlight)), QBrush(QColor(t.muted))
         plain = QBrush(QColor(t.foreground))
         for k, (kind, text, cell) in enumerate(rows):

@@ -115,8 +115,10 @@ class RobustnessView(QWidget):
         layout.addWidget(self.pages, 1)
 
         session.setChanged.connect(self._sync)
+        session.methodChanged.connect(self._show_method)
         session.weightsChanged.connect(self._sync)  # an elicited order makes 'ordinal' available
         session.profileChanged.connect(self._sync)
+        session.samplingChanged.connect(self._sync)  # set here or anywhere else
         # A synchronous repaint per setValue: the bar follows snapshots at most 20 times a second.
         self._progress_later = QTimer(self, singleShot=True, interval=SNAPSHOT_MS)
         self._progress_later.timeout.connect(self._show_progress)

@@ -47,7 +47,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._criterion: str | None = None
+        self._writing = False  # guard: the chart is setting the view state, not following it
         self._ids: list[str] = []
         self._curves: list[pg.PlotCurveItem] = []
         self._styled: tuple[object, ...] = ()  # (selection, theme, curves) the pens were set for
@@ -112,16 +112,34 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         layout.addWidget(self.caption)
 
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.resultChanged.connect(self._on_result)
         session.selectionChanged.connect(self._on_selection)
+        session.views.sensitivityCriterionChanged.connect(self._follow_criterion)
         if session.decision_set is not None:
+            self._rebuild()
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        if self._session.decision_set is not None:
             self._rebuild()
 
     # ---- accessors (tests, main window) -----------------------------------------------------
     @property
     def criterion(self) -> str | None:
-        """The criterion whose weight is on the x axis."""
+        """The criterion whose weight is on the x axis (the view state slides also draw)."""
         return self._criterion
+
+    @property
+    def _criterion(self) -> str | None:
+        return self._session.views.sensitivity_criterion
+
+    def _write_criterion(self, criterion: str) -> None:
+        self._writing = True
+        try:
+            self._session.views.set_sensitivity_criterion(criterion)
+        finally:
+            self._writing = False
 
     def curve(self, option_id: str) -> tuple[np.ndarray, np.ndarray]:
         """The drawn curve of one option, read back from its item."""
@@ -167,7 +185,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             self._curves.append(curve)
         keep = self._criterion if self._criterion in ds.criterion_ids else None
         wanted = self._session.selected_criterion
-        self._criterion = wanted if wanted in ds.criterion_ids else keep or ds.criterion_ids[0]
+        self._write_criterion(wanted if wanted in ds.criterion_ids else keep or ds.criterion_ids[0])
         with QSignalBlocker(self.combo):
             self.combo.clear()
             for criterion in ds.criteria:
@@ -178,7 +196,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
 
     def _style(self) -> None:
         """Theme colours on everything; per set, so a theme switch restyles on refresh."""
-        t = theme.current()
+        t = self._session.theme
         cc.style_plot(self.plot, t)
         self._titles.clear()  # re-set in the theme's colour
         band = QColor(t.supports)
@@ -249,7 +267,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _weight_title(self, name: str) -> str:
         """ "Weight of <name> (others rescaled)", the name shortened to fit the axis: a long
         name at projector size ran off both ends of the plot."""
-        metrics = QFontMetricsF(cc.chart_font(theme.current(), 1))
+        metrics = QFontMetricsF(cc.chart_font(self._session.theme, 1))
         frame = "Weight of  (others rescaled)"
         room = max(60.0, self._vb.width() - metrics.horizontalAdvance(frame) - 12)
         short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
@@ -259,7 +277,9 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         """Every 10 % when the labels fit side by side, else every 20 % or 25 %: at projector
         size eleven labels ran together ("0 %10 %20 %…")."""
         axis = self.plot.getPlotItem().getAxis("bottom")
-        label_px = QFontMetricsF(cc.chart_font(theme.current())).horizontalAdvance("100 %") * 1.6
+        label_px = (
+            QFontMetricsF(cc.chart_font(self._session.theme)).horizontalAdvance("100 %") * 1.6
+        )
         width = max(1.0, self._vb.width())
         step = next((s for s in (10, 20, 25, 50) if width / (100 / s) >= label_px), 50)
         if step != self._x_step:
@@ -271,7 +291,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         if self._titles.get(side) != text:
             self._titles[side] = text
             plot_item = self.plot.getPlotItem()
-            plot_item.setLabel(side, text, color=theme.current().foreground)
+            plot_item.setLabel(side, text, color=self._session.theme.foreground)
             cc.no_si_prefix(plot_item.getAxis(side))
 
     def _describe(self) -> None:
@@ -297,7 +317,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _show_selection(self) -> None:
         """Every curve in its option's colour; the selected option's drawn thicker, on top."""
         selected = self._session.selected_option
-        styled = (selected, theme.current(), len(self._curves))
+        styled = (selected, self._session.theme, len(self._curves))
         if styled == self._styled:  # a new pen repaints a curve: only on a real change
             self._legend_text()
             return
@@ -311,7 +331,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._legend_text()
 
     def _legend_text(self) -> None:
-        ds, t = self._session.decision_set, theme.current()
+        ds, t = self._session.decision_set, self._session.theme
         if ds is None:
             return
         selected = self._session.selected_option
@@ -349,7 +369,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         ranked = sorted(
             crossings, key=lambda c: (leader not in (c.ahead_below, c.ahead_above), c.weight)
         )
-        metrics = QFontMetricsF(cc.chart_font(theme.current()))
+        metrics = QFontMetricsF(cc.chart_font(self._session.theme))
         plot_rect = self._vb.sceneBoundingRect()
         # Keep clear of the "now" label at the top of the current-weight line.
         now = self._vb.mapViewToScene(QPointF(self._now.value(), 0))
@@ -379,7 +399,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
     def _label(self, k: int) -> pg.TextItem:
         """The k-th label of a pool that only grows: no item is made per tick once it exists."""
         while len(self._labels) <= k:
-            t = theme.current()
+            t = self._session.theme
             label = pg.TextItem(color=t.foreground, anchor=(0.5, 1.25))
             label.setFont(cc.chart_font(t))
             label.setZValue(30)
@@ -392,10 +412,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         ds = self._session.decision_set
         wanted = self._session.selected_criterion
         if ds is not None and wanted in ds.criterion_ids and wanted != self._criterion:
-            with QSignalBlocker(self.combo):
-                self.combo.setCurrentIndex(self.combo.findData(wanted))
-            self._criterion = wanted
-            self._on_result()
+            self._session.views.set_sensitivity_criterion(wanted)  # followed below
         elif self._sensitivity is not None and self._sensitivity.contenders is not None:
             self._on_result()  # a newly selected option's curve is drawn beside the contenders
         else:
@@ -405,9 +422,18 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         criterion = self.combo.itemData(index)
         if criterion is None or criterion == self._criterion:
             return
-        self._criterion = criterion
+        self._write_criterion(criterion)
         self._session.select(option=self._session.selected_option, criterion=criterion)
         self._update()
+
+    def _follow_criterion(self) -> None:
+        """The criterion was set elsewhere (the selection, a profile, a test): show it."""
+        ds, wanted = self._session.decision_set, self._criterion
+        if self._writing or ds is None or wanted not in ds.criterion_ids or not self._curves:
+            return  # the next rebuild picks a criterion of the new set
+        with QSignalBlocker(self.combo):
+            self.combo.setCurrentIndex(self.combo.findData(wanted))
+        self._on_result()
 
     def _legend_clicked(self, option_id: str) -> None:
         self._session.select(option=option_id, criterion=self._criterion)

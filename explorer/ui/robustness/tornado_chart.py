@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.core.robustness import Tornado, TornadoBar
 from explorer.core.wording import handover_text
-from explorer.ui import theme
 from explorer.ui.charts import chart_common as cc
 from explorer.ui.charts.chart_text import number
 from explorer.ui.state.session import Session
@@ -85,6 +84,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Up/Down walk the bars
         session.selectionChanged.connect(self._show_selection)
         session.setChanged.connect(self._rebuild)
+        session.themeChanged.connect(self._follow_theme)
         session.resultChanged.connect(self._on_result)
         if session.decision_set is not None:
             self._rebuild()
@@ -130,7 +130,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
         self._update()
 
     def _style(self) -> None:
-        t = theme.current()
+        t = self._session.theme
         cc.style_plot(self.plot, t)
         self._low.setOpts(brush=pg.mkBrush(cc.blend(t.foreground, t.background, 0.35)), pen=None)
         self._high.setOpts(brush=pg.mkBrush(t.highlight), pen=None)
@@ -192,7 +192,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
 
     def _label_rows(self) -> None:
         """Row names on two lines (option ·, criterion) in at most LABEL_SHARE of the width."""
-        t = theme.current()
+        t = self._session.theme
         metrics = QFontMetrics(cc.chart_font(t))
         width = max(120, int(self.width() * LABEL_SHARE))
         # each line elided apart from the others, so no two rows read alike
@@ -208,7 +208,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
             fit_axis_width(axis, texts, metrics)
 
     def _describe(self, tornado: Tornado) -> None:
-        t = theme.current()
+        t = self._session.theme
         leader = escape(self._names[tornado.leader])
         rival = escape(self._names[tornado.runner_up]) if tornado.runner_up else "the rest"
         measure = tornado.method.total_name
@@ -267,7 +267,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
         right = max(bar.at_low, bar.at_high, self.base_value())
         height = BAR_HEIGHT + 0.16
         self._outline.setRect(QRectF(left, row - height / 2, right - left, height))
-        self._outline.setPen(cc.cosmetic_pen(theme.current().foreground, 2.0))
+        self._outline.setPen(cc.cosmetic_pen(self._session.theme.foreground, 2.0))
         self._outline.show()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -291,7 +291,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
 
     def _resized(self) -> None:
         """Show as many rows as fit: a row needs its two label lines."""
-        line = QFontMetrics(cc.chart_font(theme.current())).lineSpacing()
+        line = QFontMetrics(cc.chart_font(self._session.theme)).lineSpacing()
         height = self._vb.height()
         rows = MAX_BARS if height <= 0 else int(height // (2 * line + ROW_GAP_PX))
         rows = min(MAX_BARS, max(MIN_BARS, rows))
@@ -303,3 +303,9 @@ class TornadoChart(UpdatesWhenShown, QWidget):
         super().resizeEvent(event)
         if self._bars:
             self._label_rows()
+
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        if self._session.decision_set is not None:
+            self._rebuild()
+            self._on_result()

@@ -1,4 +1,5 @@
 """The shared session and what it keeps.
 
-Weighting with undo, profile binding, view state, settings, autosave and sampling.
+The session and its parts (weighting with undo, selection, profile binding, sampling, theme),
+the views' choices, settings and autosave.
 """

@@ -39,6 +39,7 @@ class SamplingInput:
 
 class SamplingService(QObject):
     changed = Signal()  # a new snapshot, or sampling started/stopped/failed
+    settingsChanged = Signal()  # the settings sampling runs with
 
     def __init__(
         self,
@@ -102,6 +103,7 @@ class SamplingService(QObject):
         if settings != self.settings:
             self.settings = settings
             self.acceptability = None  # numbers for other settings would mislead
+            self.settingsChanged.emit()
             self.restart()
 
     def restart(self) -> None:
@@ -158,41 +160,3 @@ class SamplingService(QObject):
         if job == self._job:
             self._job, self.error = 0, message
             self.changed.emit()
-
-
-class SamplingAccess:
-    """The session's sampling API (mixed into Session, which owns `_sampler`): views read the
-    snapshot and ask for sampling through the session like everything else."""
-
-    _sampler: SamplingService
-
-    @property
-    def acceptability(self) -> Acceptability | None:
-        """The newest rank-acceptability snapshot for the current result (partial while
-        sampling runs), or None before the first chunk arrives."""
-        return self._sampler.acceptability
-
-    @property
-    def sampling(self) -> SamplingSettings:
-        return self._sampler.settings
-
-    @property
-    def sampling_running(self) -> bool:
-        return self._sampler.running
-
-    @property
-    def sampling_error(self) -> str:
-        return self._sampler.error
-
-    @property
-    def acceptability_current(self) -> bool:
-        """The snapshot is for the set, scores, method, settings (and, sampling around them,
-        weights) on screen now; otherwise it is the last run's, kept to show until a new one."""
-        return self._sampler.current
-
-    def set_sampling(self, settings: SamplingSettings) -> None:
-        self._sampler.set_settings(settings)
-
-    def want_sampling(self, owner: object, wanted: bool) -> None:
-        """Sampling runs only while some view that shows it is on screen."""
-        self._sampler.want(owner, wanted)

@@ -1,9 +1,16 @@
-"""The one shared state object every view is built over.
+"""The one shared state object every view is built over, composed of parts with their own state.
 
 UI → model goes through the methods here; model → UI goes through these Qt signals only. Views
-read the public properties (decision_set, result, shares, …) and never compute scores. A burst of
-weight changes (a slider drag) is coalesced: the engine runs once per event-loop turn, on the
-latest weights, so work never queues up behind the mouse.
+read the public properties (decision_set, result, shares, …) and never compute scores. The parts
+— the weighting with its undo history, the selection, the profile binding, sampling, the theme
+and the views' own choices — each keep their state; the session owns the set and the engine's
+result, relays each part's signals as its own, and is the API the views call.
+
+Signals say what changed, so a view listens only for what it shows: `sharesChanged`,
+`locksChanged`, `methodChanged` and `scoresChanged` (credibilities or lens) each for one part of
+the weighting, with `weightsChanged` after any of them; `resultChanged` once the engine has run.
+A burst of weight changes (a slider drag) is coalesced: the engine runs once per event-loop
+turn, on the latest weights, so work never queues up behind the mouse.
 """
 
 from __future__ import annotations
@@ -15,68 +22,80 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from explorer import paths
-from explorer.core import weights as weight_rules
+from explorer.core.audit import Audit, audit
 from explorer.core.briefing.deck import DeckSettings
-from explorer.core.elicitation.ordinal import OrdinalConstraints, constraints_from
+from explorer.core.elicitation.ordinal import OrdinalConstraints
 from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
+from explorer.core.profiles import AppliedProfile, Profile
 from explorer.core.promethee import Preference
-from explorer.core.robustness import Analysis, Lens
-from explorer.core.robustness.lens_state import LensState
-from explorer.ui.state.sampling_service import SamplingAccess, SamplingInput, SamplingService
-from explorer.ui.state.saved_state import SavedState
-from explorer.ui.state.session_profile import ProfileBinding
+from explorer.core.robustness import Acceptability, Analysis, Lens, SamplingSettings
+from explorer.ui.state.profile_binding import ProfileBinding
+from explorer.ui.state.sampling_service import SamplingInput, SamplingService
+from explorer.ui.state.selection import Selection
+from explorer.ui.state.theme_state import ThemeState
 from explorer.ui.state.view_state import ViewState
-from explorer.ui.state.weight_history import WeightChange, WeightState
+from explorer.ui.state.weight_history import WeightState
+from explorer.ui.state.weighting_state import WeightingState
+from explorer.ui.theme import Theme
 
 
-class Keep:
-    """`_change(preferences=KEEP)`: leave them; None is a value there (the defaults)."""
-
-
-KEEP = Keep()
-
-
-class Session(ProfileBinding, SamplingAccess, QObject):
+class Session(QObject):
     setChanged = Signal()  # a new decision set: views rebuild their items
-    weightsChanged = Signal()  # shares, locks or method changed: controls sync
+    sharesChanged = Signal()  # the criteria's shares
+    locksChanged = Signal()  # which shares are locked
+    methodChanged = Signal()  # the scoring method
+    scoresChanged = Signal()  # the score matrix in use: source credibilities or the lens
+    weightsChanged = Signal()  # after any change to shares, locks, method or scores: controls sync
     resultChanged = Signal()  # a new engine result: charts update in place
     selectionChanged = Signal()  # selected option and/or criterion
     profileChanged = Signal()  # the active profile, or whether the weighting differs from it
     acceptabilityChanged = Signal()  # a new rank-acceptability snapshot (or none)
+    samplingChanged = Signal()  # the sampling settings
     deckChanged = Signal()  # the briefing's slide order, hidden slides or notes
+    themeChanged = Signal()  # a new theme: views restyle (read it from `theme`)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._set: DecisionSet | None = None
-        self._scoring: LensState | None = None  # editorial or rescored-from-sources cells
         self._analysis: Analysis | None = None
-        self._deck = DeckSettings()
-        self._sampler = SamplingService(self._sampling_input, lambda: self.in_gesture, self)
-        self._sampler.changed.connect(self.acceptabilityChanged)
-        self._shares = np.zeros(0)
-        self._reference = np.zeros(0)
-        self._locked = np.zeros(0, dtype=bool)
-        self._method = Method.WSM
-        self._elicitation: Elicitation | None = None
+        self._audit: Audit | None = None
         self._result: Result | None = None
         self._previous_ranks: np.ndarray | None = None
-        self._selected_option: str | None = None
-        self._selected_criterion: str | None = None
         self._warnings: list[Problem] = []
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._recompute)
-        self.undo_stack = QUndoStack(self)  # Edit ▸ Undo/Redo act on the weighting
+
+        self.weighting = WeightingState(self)
+        w = self.weighting
+        for part, mine in (
+            (w.sharesChanged, self.sharesChanged),
+            (w.locksChanged, self.locksChanged),
+            (w.methodChanged, self.methodChanged),
+            (w.scoresChanged, self.scoresChanged),
+            (w.changed, self.weightsChanged),
+        ):
+            part.connect(mine)
+        for changes_result in (w.sharesChanged, w.methodChanged, w.scoresChanged):
+            changes_result.connect(self._schedule)
+        self.undo_stack: QUndoStack = w.undo_stack  # Edit ▸ Undo/Redo act on the weighting
+        # made after the relays above, so a change is announced before it is judged unsaved
+        self.profile_binding = ProfileBinding(w, self)
+        self.profile_binding.profileChanged.connect(self.profileChanged)
+        self.profile_binding.deckChanged.connect(self.deckChanged)
+        self.selection = Selection(self)
+        self.selection.changed.connect(self.selectionChanged)
+        self.sampler = SamplingService(self._sampling_input, lambda: w.in_gesture, self)
+        self.sampler.changed.connect(self.acceptabilityChanged)
+        self.sampler.settingsChanged.connect(self.samplingChanged)
+        self.appearance = ThemeState(self)
+        self.appearance.changed.connect(self.themeChanged)
         self.views = ViewState(self)  # what the views show (axes…), read by slides and export
-        self._saved = SavedState()  # the weighting and deck as last opened or saved
-        self._dirty = False
-        self._gesture: int | None = None
-        self._gestures = 0
 
     # ---- loading -------------------------------------------------------------------------
     def load(self, path: Path) -> LoadResult:
@@ -91,25 +110,18 @@ class Session(ProfileBinding, SamplingAccess, QObject):
 
     def set_decision_set(self, decision_set: DecisionSet) -> None:
         self._set = decision_set
-        self._scoring = LensState(decision_set)
-        n = len(decision_set.criteria)
-        self._shares = weight_rules.equal(n)
-        self._reference = self._shares.copy()
-        self._locked = np.zeros(n, dtype=bool)
-        self._elicitation = None
+        self.weighting.reset(decision_set)
+        self.selection.reset()
         self._previous_ranks = None
-        self._selected_option = self._selected_criterion = None
         self._evaluate()
-        self.undo_stack.clear()  # steps of another set's weighting mean nothing here
-        self._deck = DeckSettings()
-        self.views.set_tradeoff_axes(None, None)  # another set's axes mean nothing here
-        self._saved.mark(None, self._state(), self._deck)
-        self._dirty = False
+        self.views.reset()  # another set's choices mean nothing here
+        self.profile_binding.reset(decision_set)
         self.setChanged.emit()
         self.profileChanged.emit()
-        self.weightsChanged.emit()
+        self._announce_weighting()
         self.resultChanged.emit()
         self.selectionChanged.emit()
+        self.samplingChanged.emit()
         self.deckChanged.emit()
 
     # ---- read-only state for views -------------------------------------------------------
@@ -127,52 +139,23 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         return self._previous_ranks
 
     @property
-    def shares(self) -> np.ndarray:
-        return self._shares.copy()
-
-    @property
-    def locked(self) -> np.ndarray:
-        return self._locked.copy()
-
-    @property
-    def method(self) -> Method:
-        return self._method
-
-    @property
     def warnings(self) -> list[Problem]:
         return list(self._warnings)
 
     @property
-    def selected_option(self) -> str | None:
-        return self._selected_option
+    def audit_credibility(self) -> dict[str, float]:
+        """Source trust as the evidence check and the briefing take it: the Sources panel's
+        credibilities while its lens is on; every source fully trusted while it is off."""
+        return self.source_weights if self.lens_active else {}
 
     @property
-    def selected_criterion(self) -> str | None:
-        return self._selected_criterion
-
-    @property
-    def problem(self) -> ScoreMatrix | None:
-        """The score matrix in use: the lens's rescored cells when it is on, else editorial."""
-        return None if self._scoring is None else self._scoring.problem
-
-    @property
-    def scores(self) -> np.ndarray:
-        return np.zeros((0, 0)) if self._scoring is None else self._scoring.problem.scores.copy()
-
-    @property
-    def source_weights(self) -> dict[str, float]:
-        """Credibility 0..1 of every source of the set (0 = switched off)."""
-        return {} if self._scoring is None else self._scoring.weights
-
-    @property
-    def lens_active(self) -> bool:
-        return self._scoring is not None and self._scoring.active
-
-    @property
-    def lens(self) -> Lens | None:
-        """Cells rescored from the evidence, with disagreement, for the current credibilities
-        (computed even while the lens is off, so disagreement can always be shown)."""
-        return None if self._scoring is None else self._scoring.lens
+    def audit(self) -> Audit | None:
+        """The evidence check (explorer.core.audit) for the weighting on screen: worked out
+        when first asked after each result, so a slider drag pays nothing for it."""
+        if self._audit is None and self._set is not None and self._result is not None:
+            shares, method = self.weighting.shares, self.weighting.method
+            self._audit = audit(self._set, shares, method, self.audit_credibility)
+        return self._audit
 
     @property
     def analysis(self) -> Analysis | None:
@@ -184,147 +167,216 @@ class Session(ProfileBinding, SamplingAccess, QObject):
         assert self._set is not None
         return self._set.criterion_ids.index(criterion_id)
 
-    # ---- commands ------------------------------------------------------------------------
+    # ---- the weighting (its part: `weighting`) --------------------------------------------
+    @property
+    def shares(self) -> np.ndarray:
+        return self.weighting.shares
+
+    @property
+    def locked(self) -> np.ndarray:
+        return self.weighting.locked
+
+    @property
+    def method(self) -> Method:
+        return self.weighting.method
+
+    @property
+    def problem(self) -> ScoreMatrix | None:
+        """The score matrix in use: the lens's rescored cells when it is on, else editorial."""
+        return self.weighting.problem
+
+    @property
+    def scores(self) -> np.ndarray:
+        problem = self.weighting.problem
+        return np.zeros((0, 0)) if problem is None else problem.scores.copy()
+
+    @property
+    def source_weights(self) -> dict[str, float]:
+        """Credibility 0..1 of every source of the set (0 = switched off)."""
+        return self.weighting.source_weights
+
+    @property
+    def lens_active(self) -> bool:
+        return self.weighting.lens_active
+
+    @property
+    def lens(self) -> Lens | None:
+        """Cells rescored from the evidence, with disagreement, for the current credibilities
+        (computed even while the lens is off, so disagreement can always be shown)."""
+        return self.weighting.lens
+
     def set_share(self, criterion_id: str, share: float) -> None:
         """Set one criterion's share (0..1); unlocked others rescale to keep the total at 1."""
-        if self._set is None:
-            return
-        i = self.criterion_index(criterion_id)
-        new = weight_rules.set_share(self._shares, i, share, self._locked)
-        self._change(f"Weight of {self._set.criteria[i].name}", shares=new)
+        self.weighting.set_share(criterion_id, share)
 
     def set_weights(self, weights: np.ndarray, as_reference: bool = False) -> None:
         """Replace all weights (any non-negative numbers; normalised here)."""
-        shares = weight_rules.as_shares(weights)
-        if as_reference:
-            self._reference = shares.copy()
-        self._change("Set weights", shares=shares)
+        self.weighting.set_weights(weights, as_reference)
 
     def equal_weights(self) -> None:
-        self._change("Equal weights", shares=weight_rules.equal(len(self._shares)))
+        self.weighting.equal_weights()
 
     def reset_weights(self) -> None:
         """Back to the weights the set or profile was opened with."""
-        self._change("Reset weights", shares=self._reference.copy())
+        self.weighting.reset_weights()
 
     def set_locked(self, criterion_id: str, locked: bool) -> None:
-        assert self._set is not None
-        i = self.criterion_index(criterion_id)
-        new = self._locked.copy()
-        new[i] = locked
-        verb = "Lock" if locked else "Unlock"
-        self._change(f"{verb} {self._set.criteria[i].name}", locked=new)
+        self.weighting.set_locked(criterion_id, locked)
 
     def set_method(self, method: Method | str) -> None:
-        self._change("Scoring method", method=Method(method))
+        self.weighting.set_method(method)
 
+    # ---- elicitation and PROMETHEE thresholds: the weighting's, see WeightingState --------
     @property
     def elicitation(self) -> Elicitation | None:
-        """How the weights on screen were elicited, `adjusted` saying whether they were moved
-        since (None when they were never elicited)."""
-        if self._elicitation is None or self._set is None:
-            return self._elicitation
-        shares = zip(self._set.criterion_ids, self._shares.tolist(), strict=True)
-        return self._elicitation.against(dict(shares))
+        return self.weighting.elicitation
+
+    def apply_elicitation(self, record: Elicitation, text: str) -> None:
+        self.weighting.apply_elicitation(record, text)
+
+    def elicited_order(self) -> OrdinalConstraints | None:
+        return self.weighting.elicited_order()
 
     @property
     def preferences(self) -> tuple[Preference, ...]:
-        """PROMETHEE's preference function per criterion, as the engine uses them."""
-        assert self._scoring is not None
-        return self._scoring.problem.preference_functions
+        return self.weighting.preferences
 
     def set_preferences(self, preferences: tuple[Preference, ...] | None) -> None:
-        """PROMETHEE thresholds (None: every scale's default), one undoable step."""
-        if preferences is not None and self._scoring is not None:
-            defaults = self._scoring.editorial.with_preferences(None).preference_functions
-            if tuple(preferences) == defaults:
-                preferences = None  # the defaults, stated: saved as "not edited"
-        self._change("PROMETHEE thresholds", preferences=preferences)
-
-    def elicited_order(self) -> OrdinalConstraints | None:
-        """The order (and bounds) of the criteria as elicited, if the weights came from one:
-        what rank acceptability samples in "the elicited order"."""
-        record = self._elicitation
-        if record is None or self._set is None or not record.order:
-            return None
-        try:
-            return constraints_from(
-                self._set.criterion_ids, record.order, record.at_least, record.at_most
-            )
-        except ValueError:  # an order made for another version of the set
-            return None
-
-    def apply_elicitation(self, record: Elicitation, text: str) -> None:
-        """Elicited weights onto the sliders with their record: one undoable step. Locks are
-        released, since the elicitation speaks for every weight."""
-        assert self._set is not None
-        weights = np.array([float(record.weights.get(c, 0.0)) for c in self._set.criterion_ids])
-        self._change(
-            text,
-            shares=weight_rules.as_shares(weights),
-            locked=np.zeros(len(weights), dtype=bool),
-            elicitation=record,
-        )
+        self.weighting.set_preferences(preferences)
 
     def set_source_weight(self, source_id: str, value: float) -> None:
         """Trust one source 0..1 (0 = off); rescoring from the evidence is switched on."""
-        if self._set is None or self._scoring is None:
-            return
-        i = self._scoring.source_ids.index(source_id)
-        new = self._scoring.credibility.copy()
-        new[i] = min(1.0, max(0.0, float(value)))
-        title = self._set.sources[i].title
-        self._change(f"Credibility of {title}", credibility=new, lens=True)
+        self.weighting.set_source_weight(source_id, value)
 
     def set_lens_active(self, on: bool) -> None:
-        self._change("Rescore from sources" if on else "Editorial scores", lens=bool(on))
+        self.weighting.set_lens_active(on)
 
     def reset_sources(self) -> None:
-        assert self._set is not None
-        self._change("Reset sources", credibility=np.ones(len(self._set.sources)), lens=False)
+        self.weighting.reset_sources()
 
     def snapshot(self) -> WeightState:
         """The weighting as it stands, to come back to with restore_snapshot (a briefing)."""
-        return self._state()
+        return self.weighting.state()
 
     def restore_snapshot(
         self, state: WeightState, text: str = "Back to the briefed weighting"
     ) -> None:
         """Return to a whole weighting state in one undoable step."""
-        self._change(
-            text,
-            shares=state.shares,
-            locked=state.locked,
-            method=state.method,
-            credibility=state.credibility,
-            lens=state.lens,
-            elicitation=state.elicitation,
-            preferences=state.preferences,
-        )
+        self.weighting.restore(state, text)
 
     def begin_gesture(self) -> None:
         """Changes until end_gesture() undo as one step (a slider drag)."""
-        self._gestures += 1
-        self._gesture = self._gestures
+        self.weighting.begin_gesture()
 
     def end_gesture(self) -> None:
-        self._gesture = None
+        self.weighting.end_gesture()
 
     @property
     def in_gesture(self) -> bool:
         """A slider is being dragged: background work (autosave) should wait."""
-        return self._gesture is not None
+        return self.weighting.in_gesture
+
+    # ---- the selection (its part: `selection`) --------------------------------------------
+    @property
+    def selected_option(self) -> str | None:
+        return self.selection.option
+
+    @property
+    def selected_criterion(self) -> str | None:
+        return self.selection.criterion
 
     def select(self, option: str | None = None, criterion: str | None = None) -> None:
-        if (option, criterion) != (self._selected_option, self._selected_criterion):
-            self._selected_option, self._selected_criterion = option, criterion
-            self.selectionChanged.emit()
+        self.selection.select(option, criterion)
 
+    # ---- the profile binding (its part: `profile_binding`) ------------------------------
+    @property
+    def active_profile(self) -> Profile | None:
+        return self.profile_binding.active_profile
+
+    @property
+    def dirty(self) -> bool:
+        """The weighting differs from the profile as opened or saved (or from the set's default)."""
+        return self.profile_binding.dirty
+
+    @property
+    def deck(self) -> DeckSettings:
+        return self.profile_binding.deck
+
+    def set_deck(self, deck: DeckSettings) -> None:
+        """Slide order, hidden slides and notes: saved with the profile, not undone with weights."""
+        self.profile_binding.set_deck(deck)
+
+    def open_profile(
+        self, profile: Profile, mapping: dict[str, str | None] | None = None
+    ) -> AppliedProfile:
+        """Put a profile's weights, locks and method on screen; Reset returns to them.
+
+        Raises LoadError for a profile of another set (unless mapped). Criteria the profile
+        lacks get weight 0 and are listed in the result's `missing` for the caller to show.
+        """
+        return self.profile_binding.open_profile(profile, mapping)
+
+    def apply_unsaved(self, profile: Profile, text: str) -> AppliedProfile:
+        """Put a profile's whole weighting on screen as one undoable, unsaved change to what is
+        open (an autosave restored after a crash): weights, locks, method, credibilities,
+        lens and deck alike."""
+        return self.profile_binding.apply_unsaved(profile, text)
+
+    def current_profile(self, name: str | None = None) -> Profile:
+        """The weighting on screen as a profile (metadata from the active one), ready to save."""
+        return self.profile_binding.current_profile(name)
+
+    def mark_saved(self, profile: Profile) -> None:
+        """`profile` now holds exactly what is on screen (after a save, save-as or open)."""
+        self.profile_binding.mark_saved(profile)
+
+    # ---- sampling (its part: `sampler`) ---------------------------------------------------
+    @property
+    def acceptability(self) -> Acceptability | None:
+        """The newest rank-acceptability snapshot for the current result (partial while
+        sampling runs), or None before the first chunk arrives."""
+        return self.sampler.acceptability
+
+    @property
+    def sampling(self) -> SamplingSettings:
+        return self.sampler.settings
+
+    @property
+    def sampling_running(self) -> bool:
+        return self.sampler.running
+
+    @property
+    def sampling_error(self) -> str:
+        return self.sampler.error
+
+    @property
+    def acceptability_current(self) -> bool:
+        """The snapshot is for the set, scores, method, settings (and, sampling around them,
+        weights) on screen now; otherwise it is the last run's, kept to show until a new one."""
+        return self.sampler.current
+
+    def set_sampling(self, settings: SamplingSettings) -> None:
+        self.sampler.set_settings(settings)
+
+    def want_sampling(self, owner: object, wanted: bool) -> None:
+        """Sampling runs only while some view that shows it is on screen."""
+        self.sampler.want(owner, wanted)
+
+    # ---- the theme (its part: `appearance`) -----------------------------------------------
+    @property
+    def theme(self) -> Theme:
+        """The colours and type every view draws in; `themeChanged` says when they change."""
+        return self.appearance.theme
+
+    def set_theme(self, theme: Theme) -> None:
+        self.appearance.set_theme(theme)
+
+    # ---- the engine ------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-announce everything so views rebuild with new appearance (e.g. a theme change)."""
+        """Re-announce everything so views rebuild (a theme switch is `set_theme`, not this)."""
         if self._set is not None:
             self.setChanged.emit()
-            self.weightsChanged.emit()
+            self._announce_weighting()
             self.resultChanged.emit()
             self.selectionChanged.emit()
 
@@ -334,86 +386,39 @@ class Session(ProfileBinding, SamplingAccess, QObject):
             self._pending.stop()
             self._recompute()
 
-    # ---- sampling: the public API is SamplingAccess ------------------------------------
+    def _announce_weighting(self) -> None:
+        """All of the weighting is new (a set opened): every one of its signals, in order."""
+        for signal in (
+            self.sharesChanged,
+            self.locksChanged,
+            self.methodChanged,
+            self.scoresChanged,
+            self.weightsChanged,
+        ):
+            signal.emit()
+
     def _sampling_input(self) -> SamplingInput | None:
-        if self._set is None or self._scoring is None:
+        problem = self.weighting.problem
+        if self._set is None or problem is None:
             return None
         _, lows, highs = self._set.matrix()
-        problem = self._scoring.problem
-        return SamplingInput(problem, self._shares.copy(), lows, highs, self._method)
-
-    # ---- internals -----------------------------------------------------------------------
-    def _state(self) -> WeightState:
-        return WeightState(
-            self._shares.copy(),
-            self._locked.copy(),
-            self._method,
-            np.zeros(0) if self._scoring is None else self._scoring.credibility.copy(),
-            self.lens_active,
-            self._elicitation,
-            None if self._scoring is None else self._scoring.preferences,
-        )
-
-    def _change(
-        self,
-        text: str,
-        shares: np.ndarray | None = None,
-        locked: np.ndarray | None = None,
-        method: Method | None = None,
-        credibility: np.ndarray | None = None,
-        lens: bool | None = None,
-        elicitation: Elicitation | None = None,
-        preferences: tuple[Preference, ...] | Keep | None = KEEP,
-    ) -> None:
-        """Every change to what the user sets goes through here, so every one can be undone."""
-        before = self._state()
-        after = WeightState(
-            before.shares if shares is None else shares,
-            before.locked if locked is None else locked,
-            before.method if method is None else method,
-            before.credibility if credibility is None else credibility,
-            before.lens if lens is None else lens,
-            before.elicitation if elicitation is None else elicitation,
-            before.preferences if isinstance(preferences, Keep) else preferences,
-        )
-        if after.same_as(before):
-            return
-        # push() runs redo(), which applies `after`
-        self.undo_stack.push(WeightChange(text, before, after, self._restore, self._gesture))
-
-    def _restore(self, state: WeightState) -> None:
-        before = self._state()
-        self._shares, self._locked, self._method = (
-            state.shares.copy(),
-            state.locked.copy(),
-            state.method,
-        )
-        self._elicitation = state.elicitation
-        new_scores = not state.same_scores_as(before)
-        if new_scores and self._scoring is not None:
-            if state.preferences != self._scoring.preferences:
-                self._scoring.set_preferences(state.preferences)
-            self._scoring.set(state.credibility, state.lens)
-        self.weightsChanged.emit()
-        same_weights = np.array_equal(state.shares, before.shares) and state.method is before.method
-        if new_scores or not same_weights:
-            self._schedule()
-        self._update_dirty()
+        return SamplingInput(problem, self.weighting.shares, lows, highs, self.weighting.method)
 
     def _schedule(self) -> None:
         if not self._pending.isActive():
             self._pending.start()
 
     def _evaluate(self) -> None:
-        assert self._scoring is not None
-        problem = self._scoring.problem
-        self._result = evaluate(problem, self._shares, self._method)
-        assert self._set is not None
-        self._analysis = Analysis(self._set, problem, self._shares, self._method)
-        self._sampler.restart()
+        problem = self.weighting.problem
+        assert problem is not None and self._set is not None
+        shares, method = self.weighting.shares, self.weighting.method
+        self._result = evaluate(problem, shares, method)
+        self._analysis = Analysis(self._set, problem, shares, method)
+        self._audit = None
+        self.sampler.restart()
 
     def _recompute(self) -> None:
-        if self._scoring is None:
+        if self.weighting.problem is None:
             return
         self._previous_ranks = None if self._result is None else self._result.ranks
         self._evaluate()

@@ -80,5 +80,23 @@ class AppSettings:
         else:
             self._qs.setValue(f"tradeoff_axes/{set_id}", "|".join(axes))
 
+    @property
+    def matrix_colour(self) -> str:
+        return str(self._qs.value("view/matrix_colour", "desirability"))
+
+    @matrix_colour.setter
+    def matrix_colour(self, mode: str) -> None:
+        self._qs.setValue("view/matrix_colour", str(mode))
+
+    def sensitivity_criterion(self, set_id: str) -> str | None:
+        """The criterion the sensitivity chart last ran along for a set, if any."""
+        return str(self._qs.value(f"sensitivity_criterion/{set_id}", "") or "") or None
+
+    def set_sensitivity_criterion(self, set_id: str, criterion_id: str | None) -> None:
+        if criterion_id is None:
+            self._qs.remove(f"sensitivity_criterion/{set_id}")
+        else:
+            self._qs.setValue(f"sensitivity_criterion/{set_id}", criterion_id)
+
     def sync(self) -> None:
         self._qs.sync()

@@ -26,6 +26,7 @@ from explorer.ui.briefing.paint.chart_export import CHARTS, export_chart, paint_
 from explorer.ui.briefing.paint.paint_sensitivity import sensitivity_criterion
 from explorer.ui.briefing.paint.paint_weights import weight_rows
 from explorer.ui.briefing.slides.acceptability_source import briefing_acceptability
+from explorer.ui.robustness.acceptability_cell import cell_text
 
 THEMES = [themes.LIGHT, themes.DARK, *([themes.PROJECTOR] if hasattr(themes, "PROJECTOR") else [])]
 SIZES = [(1024, 768), (1920, 1080), (3840, 2160)]
@@ -221,7 +222,7 @@ def test_acceptability_cells_carry_the_sampled_shares(session, tmp_path):
     texts = _svg_texts(export_chart(session, "acceptability", tmp_path / "a.svg", (1600, 900)))
     acc = briefing_acceptability(session)
     leader = session.result.order[0]
-    row = [cp.percent(p) if p > 0 else "–" for p in acc.acceptability[leader]]
+    row = [cell_text(p) for p in acc.acceptability[leader]]
     start = texts.index(session.decision_set.options[leader].name)
     assert texts[start + 1 : start + 1 + len(row)] == row
     assert session.sampling.describe() in " ".join(texts)
@@ -370,7 +371,7 @@ def test_pdf_ranking_is_vector_with_selectable_names(bundled_session, tmp_path):
 
 
 # ---- screenshots to look at -------------------------------------------------------------------
-def test_write_briefing_screenshots(bundled_session, output_dir):
+def test_write_briefing_screenshots(bundled_session, output_dir, drawn):
     folder = output_dir / "briefing"
     folder.mkdir(exist_ok=True)
     for theme in THEMES:
@@ -383,4 +384,6 @@ def test_write_briefing_screenshots(bundled_session, output_dir):
                     (w, h),
                     theme,
                 )
-                assert QImage(str(path)).size().width() == w
+                image = QImage(str(path))
+                assert (image.width(), image.height()) == (w, h)
+                drawn(image, path.name)

@@ -4,16 +4,16 @@ presenter view and the slide manager. Written to tests/output/ to be looked at."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from explorer.ui.briefing.present.presentation import PresentationWindow
 from explorer.ui.state.session import Session
+from explorer.ui.theme import criterion_colour
 
 SIZES = [(1920, 1080), (1024, 768)]
+CRITERIA = [criterion_colour(j) for j in range(3)]  # the bundled set has more
 
 
 @pytest.fixture
@@ -31,20 +31,21 @@ def show(qtbot, window: PresentationWindow, size: tuple[int, int]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_slides(qtbot, window: PresentationWindow, output_dir: Path, size) -> None:
+def test_slides(qtbot, window: PresentationWindow, screenshot, size) -> None:
     show(qtbot, window, size)
     first_option = next(k for k in window.navigator.keys if k.startswith("option:"))
     for name, key in (("title", "title"), ("option", first_option), ("ranking", "ranking")):
         window.navigator.go_to_key(key)
         assert window.navigator.current == key
-        image = window.grab()
+        # the ranking slide's bars are the criteria's colours
+        colours = CRITERIA if name == "ranking" else ()
+        image = screenshot(window, f"presentation_{size[0]}x{size[1]}_{name}.png", colours)
         assert (image.width(), image.height()) == size
-        image.save(str(output_dir / f"presentation_{size[0]}x{size[1]}_{name}.png"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_what_if_overlay(
-    qtbot, window: PresentationWindow, bundled_session: Session, output_dir: Path, size
+    qtbot, window: PresentationWindow, bundled_session: Session, screenshot, size
 ) -> None:
     show(qtbot, window, size)
     window.navigator.go_to_key("ranking")
@@ -59,13 +60,13 @@ def test_what_if_overlay(
         slider = window.overlay.slider(cid)
         assert slider.width() >= 100
         assert window.overlay.rect().contains(slider.geometry())
-    window.grab().save(str(output_dir / f"presentation_{size[0]}x{size[1]}_whatif.png"))
+    screenshot(window, f"presentation_{size[0]}x{size[1]}_whatif.png")
     qtbot.keyClick(window, Qt.Key.Key_1)
     qtbot.keyClick(window, Qt.Key.Key_0)
-    window.grab().save(str(output_dir / f"presentation_{size[0]}x{size[1]}_goto.png"))
+    screenshot(window, f"presentation_{size[0]}x{size[1]}_goto.png")
 
 
-def test_presenter_view(qtbot, window: PresentationWindow, output_dir: Path) -> None:
+def test_presenter_view(qtbot, window: PresentationWindow, screenshot) -> None:
     show(qtbot, window, (1920, 1080))
     view = window.show_presenter()
     view.resize(1600, 900)
@@ -79,18 +80,18 @@ def test_presenter_view(qtbot, window: PresentationWindow, output_dir: Path) -> 
         assert label.width() > 0
     for button in (view.back, view.forward, view.black, view.weights, view.slides, view.leave):
         assert button.width() >= button.sizeHint().width()  # no clipped button text
-    view.grab().save(str(output_dir / "presenter_view.png"))
+    screenshot(view, "presenter_view.png")
     window.navigator.toggle_black()
     qtbot.keyClick(view, Qt.Key.Key_W)
     QApplication.processEvents()  # the layout makes room for the sliders on the next turn
     assert not view.next.isVisible()
-    view.grab().save(str(output_dir / "presenter_view_black_whatif.png"))
+    screenshot(view, "presenter_view_black_whatif.png")
 
 
-def test_slide_manager(qtbot, window: PresentationWindow, output_dir: Path) -> None:
+def test_slide_manager(qtbot, window: PresentationWindow, screenshot) -> None:
     show(qtbot, window, (1024, 768))
     manager = window.show_slide_manager()
     qtbot.waitExposed(manager)
     manager.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     manager.select_key("ranking")
-    manager.grab().save(str(output_dir / "slide_manager.png"))
+    screenshot(manager, "slide_manager.png")

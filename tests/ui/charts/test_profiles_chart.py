@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from explorer.ui.charts.profiles_chart import ProfilesChart
+from explorer.ui.theme import option_colour
 
 
 @pytest.fixture
@@ -118,18 +119,19 @@ def test_keyboard_walks_the_options(chart, session, qtbot):
     assert chart.line_width("bus") > chart.line_width("bike")
 
 
-def test_screenshot(chart, session, output_dir):
+def test_screenshot(chart, session, screenshot):
     session.select(option="bus")
     session.set_share("cost", 0.5)
     session.flush()
-    assert chart.grab().save(str(output_dir / "profiles_chart.png"))
+    bus = session.decision_set.option_ids.index("bus")  # selected: thick, in its own colour
+    screenshot(chart, "profiles_chart.png", colours=[option_colour(bus)])
 
 
-def test_screenshot_bundled(qtbot, bundled_session, output_dir):
+def test_screenshot_bundled(qtbot, bundled_session, screenshot):
     widget = ProfilesChart(bundled_session)
     qtbot.addWidget(widget)
     widget.resize(900, 500)
     widget.show()
     qtbot.waitExposed(widget)
     bundled_session.select(option=bundled_session.decision_set.option_ids[1])
-    assert widget.grab().save(str(output_dir / "profiles_chart_bundled.png"))
+    screenshot(widget, "profiles_chart_bundled.png", colours=[option_colour(1)])

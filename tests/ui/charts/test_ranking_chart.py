@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from explorer.core.engine import ScoreMatrix, evaluate
 from explorer.ui.charts.ranking.ranking_chart import RankingChart
 from explorer.ui.state.session import Session
+from explorer.ui.theme import criterion_colour
 from explorer.ui.widgets.fitted_legend import LegendLabel
 
 
@@ -158,15 +159,16 @@ def test_axis_says_what_the_total_is(chart, session):
     assert chart.total_labels()["bike"] == f"{session.result.totals[0]:.2f}"
 
 
-def test_screenshot(chart, session, output_dir):
+def test_screenshot(chart, session, screenshot):
     session.select(option="bus", criterion="time")
     session.set_share("time", 0.6)
     session.flush()
     chart.settle()
-    assert chart.grab().save(str(output_dir / "ranking_chart.png"))
+    every_criterion = [criterion_colour(j) for j in range(len(session.decision_set.criteria))]
+    screenshot(chart, "ranking_chart.png", colours=every_criterion)
 
 
-def test_screenshot_bundled(qtbot, bundled_session, output_dir):
+def test_screenshot_bundled(qtbot, bundled_session, screenshot):
     widget = RankingChart(bundled_session)
     qtbot.addWidget(widget)
     widget.resize(900, 500)
@@ -177,7 +179,8 @@ def test_screenshot_bundled(qtbot, bundled_session, output_dir):
     bundled_session.set_share(ds.criterion_ids[0], 0.3)
     bundled_session.flush()
     widget.settle()
-    assert widget.grab().save(str(output_dir / "ranking_chart_bundled.png"))
+    every_criterion = [criterion_colour(j) for j in range(len(ds.criteria))]
+    screenshot(widget, "ranking_chart_bundled.png", colours=every_criterion)
 
 
 def test_each_total_shows_its_range_and_a_near_tie_is_said(chart, session):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, Option
 from explorer.ui import theme
+from explorer.ui.charts import chart_common as cc
 from explorer.ui.charts.tradeoff.tradeoff_key import MAX_SIZE, MIN_SIZE, point_size
 from explorer.ui.charts.tradeoff.tradeoff_map import LABEL_LIMIT, TradeoffMap
 from explorer.ui.state.session import Session
@@ -180,18 +181,24 @@ def test_labels_name_every_option(view: TradeoffMap) -> None:
     assert view.label_texts() == {"bike": "Bicycle", "bus": "Bus", "car": "Car"}
 
 
-def test_screenshots(qtbot, view: TradeoffMap, output_dir, bundled_path) -> None:
+def _point_colours(session: Session) -> list:
+    """Each option's fill as it lands on the background (drawn at alpha 225 of 255)."""
+    background = session.theme.background
+    n = len(session.decision_set.options)
+    return [cc.blend(theme.option_colour(i), background, 225 / 255) for i in range(n)]
+
+
+def test_screenshots(qtbot, view: TradeoffMap, screenshot, bundled_path) -> None:
     view.session.select(option="bike")
-    view.grab().save(str(output_dir / "tradeoff_map_commute.png"))
-    app = QApplication.instance()
+    screenshot(view, "tradeoff_map_commute.png", colours=_point_colours(view.session))
     try:
-        theme.apply(app, theme.DARK)
-        view.session.set_decision_set(view.session.decision_set)  # rebuild in the new theme
+        view.session.set_theme(theme.DARK)  # the map restyles on themeChanged
         view.session.select(option="car")
         qtbot.wait(20)
-        view.grab().save(str(output_dir / "tradeoff_map_commute_dark.png"))
+        dark = _point_colours(view.session)
+        screenshot(view, "tradeoff_map_commute_dark.png", colours=dark)
     finally:
-        theme.apply(app, theme.LIGHT)
+        view.session.set_theme(theme.LIGHT)
     bundled = Session()
     bundled.load(bundled_path)  # must load: a broken bundled set fails here
     big = TradeoffMap(bundled)
@@ -199,22 +206,23 @@ def test_screenshots(qtbot, view: TradeoffMap, output_dir, bundled_path) -> None
     big.resize(800, 600)
     big.show()
     qtbot.waitExposed(big)
-    big.grab().save(str(output_dir / "tradeoff_map_bundled.png"))
+    points = _point_colours(bundled)
+    screenshot(big, "tradeoff_map_bundled.png", colours=points)
     big.resize(1280, 800)
-    big.grab().save(str(output_dir / "tradeoff_map_bundled_1280.png"))
+    screenshot(big, "tradeoff_map_bundled_1280.png", colours=points)
     big.resize(1920, 1080)
-    big.grab().save(str(output_dir / "tradeoff_map_bundled_1920.png"))
+    screenshot(big, "tradeoff_map_bundled_1920.png", colours=points)
     try:
-        theme.apply(app, theme.DARK)
-        bundled.set_decision_set(bundled.decision_set)
+        bundled.set_theme(theme.DARK)
         bundled.select(option=bundled.decision_set.option_ids[2])
         big.resize(1280, 800)
         qtbot.wait(20)
-        big.grab().save(str(output_dir / "tradeoff_map_bundled_1280_dark.png"))
+        points = _point_colours(bundled)
+        screenshot(big, "tradeoff_map_bundled_1280_dark.png", colours=points)
         big.resize(1920, 1080)
-        big.grab().save(str(output_dir / "tradeoff_map_bundled_1920_dark.png"))
+        screenshot(big, "tradeoff_map_bundled_1920_dark.png", colours=points)
     finally:
-        theme.apply(app, theme.LIGHT)
+        bundled.set_theme(theme.LIGHT)
 
 
 def _discs(view: TradeoffMap) -> list[tuple[QPointF, float]]:

@@ -86,11 +86,11 @@ def test_a_failed_write_says_so_and_leaves_nothing(window, tmp_path, monkeypatch
 def test_chart_dialog_presets_and_custom_size(window: MainWindow, qtbot):
     dialog = ChartExportDialog(window.session, window)
     qtbot.addWidget(dialog)
-    assert dialog.size == SIZES[0][1:]
+    assert dialog.image_size == SIZES[0][1:]
     dialog.preset.setCurrentIndex(1)
-    assert dialog.size == (3840, 2160)
+    assert dialog.image_size == (3840, 2160)
     dialog.width_box.setValue(1000)
-    assert dialog.preset.currentText() == "Custom" and dialog.size == (1000, 2160)
+    assert dialog.preset.currentText() == "Custom" and dialog.image_size == (1000, 2160)
     dialog.chart.setCurrentIndex(dialog.chart.findData("tornado"))
     assert dialog.chart_key == "tornado"
 

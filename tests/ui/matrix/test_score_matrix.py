@@ -37,6 +37,26 @@ def _cell(view: ScoreMatrixView, option: str, column: int) -> QModelIndex:
     return model.index(model.row_of(option), column)
 
 
+def _cell_colours(view: ScoreMatrixView, session: Session) -> list[QColor]:
+    """The solid cell backgrounds of the rows not selected (a selected row is highlighted)."""
+    model = view.model()
+    out = []
+    for row in range(model.rowCount()):
+        if model.headerData(row, Qt.Orientation.Vertical) == _selected_name(session):
+            continue
+        for column in range(FIRST_CRITERION, model.columnCount()):
+            brush = model.data(model.index(row, column), Qt.ItemDataRole.BackgroundRole)
+            if isinstance(brush, QBrush) and brush.style() == Qt.BrushStyle.SolidPattern:
+                out.append(brush.color())
+    assert out
+    return out
+
+
+def _selected_name(session: Session) -> str | None:
+    ds, chosen = session.decision_set, session.selected_option
+    return next((o.name for o in ds.options if o.id == chosen), None)
+
+
 def _crit_col(session: Session, criterion: str) -> int:
     return FIRST_CRITERION + session.criterion_index(criterion)
 
@@ -69,7 +89,7 @@ def test_cells_show_scores_ranges_and_heat(view: ScoreMatrixView, session: Sessi
                 assert brush.style() == Qt.BrushStyle.BDiagPattern
                 continue
             assert text.startswith(f"{cell.score:g}  [{cell.low:g}–{cell.high:g}]")
-            expected = theme.heat_colour(theme.current(), float(result.desirability[i, j]))
+            expected = theme.heat_colour(session.theme, float(result.desirability[i, j]))
             assert brush.color() == expected
             # every commute cell cites one note only, so every scored cell is thin
             assert text.endswith(THIN_MARK)
@@ -167,14 +187,14 @@ def test_clicking_a_cell_selects_in_session(qtbot, view: ScoreMatrixView, sessio
     assert (session.selected_option, session.selected_criterion) == ("car", None)
 
 
-def test_screenshot(qtbot, view: ScoreMatrixView, session: Session, output_dir: Path) -> None:
+def test_screenshot(qtbot, view: ScoreMatrixView, session: Session, screenshot) -> None:
     view.show()
     qtbot.waitExposed(view)
     session.select(option="bike", criterion="time")
-    view.grab().save(str(output_dir / "score_matrix_commute.png"))
+    screenshot(view, "score_matrix_commute.png", colours=_cell_colours(view, session))
 
 
-def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path) -> None:
+def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, screenshot) -> None:
     session = Session()
     session.load(bundled_path)  # must load: a broken bundled set fails here
     view = ScoreMatrixView(session)
@@ -182,7 +202,7 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path) -
     view.resize(900, 400)
     view.show()
     qtbot.waitExposed(view)
-    view.grab().save(str(output_dir / "score_matrix_bundled.png"))
+    screenshot(view, "score_matrix_bundled.png", colours=_cell_colours(view, session))
 
 
 def test_selection_and_criterion_sort_survive_reorder(
@@ -232,7 +252,7 @@ def test_disagreement_mode_colours_by_spread(big_view: ScoreMatrixView, bundled_
     assert "Spread of the sources' implied scores, in score points" in view.colour_key.legend.text()
     assert view.colour_key.high_end.text() == "5+ pts"  # every criterion is on 0–10
     level = disagreement_level(ds, lens.disagreement)
-    t = theme.current()
+    t = view.session.theme
     for i, option in enumerate(ds.option_ids):
         for j in range(len(ds.criteria)):
             index = _cell(view, option, FIRST_CRITERION + j)
@@ -335,12 +355,11 @@ def test_colour_key_fits_its_corner(qtbot, big_view: ScoreMatrixView) -> None:
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_screenshot_disagreement(qtbot, qapp, bundled_path: Path, output_dir: Path, dark) -> None:
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+def test_screenshot_disagreement(qtbot, qapp, bundled_path: Path, screenshot, dark) -> None:
+    session = Session()
+    session.load(bundled_path)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
-        session = Session()
-        session.load(bundled_path)
         view = ScoreMatrixView(session)
         qtbot.addWidget(view)
         view.resize(1280, 800)
@@ -351,9 +370,9 @@ def test_screenshot_disagreement(qtbot, qapp, bundled_path: Path, output_dir: Pa
         session.flush()
         session.select(option=session.decision_set.option_ids[0], criterion="escalation_risk")
         name = f"score_matrix_disagreement_{'dark' if dark else 'light'}.png"
-        assert view.grab().save(str(output_dir / name))
+        screenshot(view, name, colours=_cell_colours(view, session))
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_colour_mode_by_keyboard(qtbot, big_view: ScoreMatrixView) -> None:

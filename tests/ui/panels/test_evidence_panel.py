@@ -11,7 +11,6 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from explorer.core.model import Stance
-from explorer.ui import theme
 from explorer.ui.panels.evidence_panel import CONTRADICTS_LABEL, SUPPORTS_LABEL, EvidencePanel
 from explorer.ui.state.session import Session
 
@@ -42,9 +41,9 @@ def _click_text(qtbot, browser: QTextBrowser, found: QTextCursor) -> None:
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
-def _grab(panel: EvidencePanel, path: Path) -> None:
+def _grab(panel: EvidencePanel, screenshot, name: str) -> None:
     QApplication.processEvents()  # let the labels' word-wrapped heights settle first
-    panel.grab().save(str(path))
+    screenshot(panel, name)
 
 
 def _text(panel: EvidencePanel) -> str:
@@ -76,7 +75,7 @@ def test_cell_shows_every_quote_source_and_stance(panel: EvidencePanel, session:
     assert "Thin evidence: all 2 quotes come from one source" in text
     # stance colour is in the document as well as the label
     html = panel.browser.toHtml().lower()
-    t = theme.current()
+    t = session.theme
     assert t.supports.lower() in html and t.contradicts.lower() in html
     # weight-dependent figures, and they follow the weights in place
     result = session.result
@@ -141,16 +140,16 @@ def test_show_in_source_signal(qtbot, panel: EvidencePanel, session: Session) ->
     assert seen == [(e.source, e.quote) for e in cell.evidence]
 
 
-def test_screenshots(qtbot, panel: EvidencePanel, session: Session, output_dir: Path) -> None:
+def test_screenshots(qtbot, panel: EvidencePanel, session: Session, screenshot) -> None:
     panel.show()
     qtbot.waitExposed(panel)
     session.select(option="bus", criterion="time")
-    _grab(panel, output_dir / "evidence_panel_cell.png")
+    _grab(panel, screenshot, "evidence_panel_cell.png")
     session.select(option="bike")
-    _grab(panel, output_dir / "evidence_panel_option.png")
+    _grab(panel, screenshot, "evidence_panel_option.png")
 
 
-def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path) -> None:
+def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, screenshot) -> None:
     session = Session()
     session.load(bundled_path)  # must load: a broken bundled set fails here
     panel = EvidencePanel(session)
@@ -161,6 +160,6 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path) -
     ds = session.decision_set
     busiest = max(ds.assessments.values(), key=lambda a: len(a.evidence))
     session.select(option=busiest.option, criterion=busiest.criterion)
-    _grab(panel, output_dir / "evidence_panel_bundled.png")
+    _grab(panel, screenshot, "evidence_panel_bundled.png")
     session.select(option=ds.option_ids[2])
-    _grab(panel, output_dir / "evidence_panel_bundled_option.png")
+    _grab(panel, screenshot, "evidence_panel_bundled_option.png")

@@ -131,16 +131,16 @@ def test_new_set_clears_the_viewer(viewer: SourceViewer, session: Session) -> No
     assert viewer.text.toPlainText() == ""
 
 
-def test_screenshot(qtbot, viewer: SourceViewer, session: Session, output_dir: Path) -> None:
+def test_screenshot(qtbot, viewer: SourceViewer, session: Session, screenshot) -> None:
     viewer.show()
     qtbot.waitExposed(viewer)
     session.select(option="bus", criterion="time")
     viewer.show_quote("note", CONTRADICTING)
     QApplication.processEvents()
-    viewer.grab().save(str(output_dir / "source_viewer_commute.png"))
+    screenshot(viewer, "source_viewer_commute.png")
 
 
-def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path) -> None:
+def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, screenshot) -> None:
     session = Session()
     session.load(bundled_path)  # must load: a broken bundled set fails here
     viewer = SourceViewer(session)
@@ -156,4 +156,4 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path) -
     session.select(option=cell.option, criterion=cell.criterion)
     viewer.show_quote(source.id, item.quote)
     QApplication.processEvents()
-    viewer.grab().save(str(output_dir / "source_viewer_bundled.png"))
+    screenshot(viewer, "source_viewer_bundled.png")

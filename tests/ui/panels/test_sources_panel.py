@@ -191,11 +191,10 @@ def test_new_set_rebuilds_rows(panel: SourcesPanel, bundled_session, commute_pat
 
 @OFFSCREEN_SHOW
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path, dark) -> None:
+def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, screenshot, dark) -> None:
     session = Session()
     session.load(bundled_path)  # must load: a broken bundled set fails here
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         widget = SourcesPanel(session)
         qtbot.addWidget(widget)
@@ -207,9 +206,9 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path: Path, output_dir: Path, d
         session.set_source_weight(ids[4], 0.4)
         session.flush()
         name = f"sources_panel_bundled_{'dark' if dark else 'light'}.png"
-        assert widget.grab().save(str(output_dir / name))
+        screenshot(widget, name)
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_source_tooltip_names_author_and_address(session: Session):

@@ -135,11 +135,10 @@ def test_topsis_says_the_bands_are_weighted_sum(panel: WeightsPanel, session: Se
 
 @OFFSCREEN_SHOW
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, output_dir, dark) -> None:
+def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, screenshot, dark) -> None:
     session = Session()
     session.load(bundled_path)
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         widget = WeightsPanel(session)
         qtbot.addWidget(widget)
@@ -148,14 +147,13 @@ def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, output_dir, dark) -
         qtbot.waitExposed(widget)
         session.select(criterion="counter_isis")
         assert widget.row("counter_isis").stability_text.startswith(
-            "Refocus on training against the Islamic State stays first while this weight is "
-            "between 2.7 % and 100 %."
+            "Governance and economic pivot stays first while this weight is between 0 % and 35.7 %."
         )
         qapp.processEvents()  # let the scroll area lay the rows out for the bold name
         name = f"stability_band_{'dark' if dark else 'light'}.png"
-        assert widget.grab().save(str(output_dir / name))
+        screenshot(widget, name, colours=[theme.criterion_colour(0)])  # the first swatch
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_a_burst_of_changes_refreshes_the_bands_at_most_every_interval(

@@ -553,7 +553,7 @@ def test_actions_have_texts_shortcuts_and_a_context_menu(panel: ProfilePanel) ->
 
 
 def test_screenshot(
-    qtbot, bundled_session: Session, library: ProfileLibrary, answers: Answers, output_dir: Path
+    qtbot, bundled_session: Session, library: ProfileLibrary, answers: Answers, screenshot
 ) -> None:
     ids = bundled_session.decision_set.criterion_ids
     set_id = bundled_session.decision_set.id
@@ -569,7 +569,7 @@ def test_screenshot(
     bundled_session.set_share(ids[1], 0.3)
     panel.show()
     qtbot.waitExposed(panel)
-    assert panel.grab().save(str(output_dir / "profile_panel.png"))
+    screenshot(panel, "profile_panel.png")
 
 
 def test_f2_and_delete_keys_act_on_the_list(

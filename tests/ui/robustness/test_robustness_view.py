@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from explorer.core.engine import Method
 from explorer.core.robustness import SamplingSettings, one_way, rank_acceptability
 from explorer.ui import theme
-from explorer.ui.robustness.acceptability_heatmap import cell_text
+from explorer.ui.robustness.acceptability_cell import cell_text
 from explorer.ui.robustness.change_list import SCORE_HEADING, WEIGHT_HEADING
 from explorer.ui.robustness.robustness_view import GRID, PAIRS, SINGLE, RobustnessView
 from explorer.ui.state.session import Session
@@ -294,11 +294,10 @@ def test_topsis_notes_which_parts_are_weighted_sum(view, session: Session) -> No
 # ---- screenshots ------------------------------------------------------------------------------
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280", "1920"])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_screenshot_bundled(qtbot, qapp, bundled_path, output_dir, size, dark) -> None:
+def test_screenshot_bundled(qtbot, qapp, bundled_path, screenshot, size, dark) -> None:
     session = Session()
     session.load(bundled_path)
-    previous = theme.current()
-    theme.apply(qapp, theme.DARK if dark else theme.LIGHT)
+    session.set_theme(theme.DARK if dark else theme.LIGHT)
     try:
         view = RobustnessView(session)
         qtbot.addWidget(view)
@@ -312,9 +311,10 @@ def test_screenshot_bundled(qtbot, qapp, bundled_path, output_dir, size, dark) -
         assert view.changes.rows()[0] == ("heading", WEIGHT_HEADING)
         qapp.processEvents()
         name = f"robustness_{size[0]}x{size[1]}_{'dark' if dark else 'light'}.png"
-        assert view.grab().save(str(output_dir / name))
+        n = len(session.decision_set.options)  # the sensitivity chart's lines
+        screenshot(view, name, colours=[theme.option_colour(i) for i in range(n)])
     finally:
-        theme.apply(qapp, previous)
+        session.set_theme(theme.LIGHT)  # the application palette too
 
 
 def test_a_new_set_rebuilds_every_pane(qtbot, view, session: Session, bundled_path) -> None:
@@ -323,8 +323,8 @@ def test_a_new_set_rebuilds_every_pane(qtbot, view, session: Session, bundled_pa
     assert view.sensitivity.combo.count() == 10
     assert view.sensitivity.criterion == "personnel_risk"
     assert len(view.heatmap.row_options()) == 5
-    assert view.heatmap.row_options()[0] == "refocus_mission"
-    assert view.tornado.bar_labels()[0].startswith("Refocus on training against the Islamic State")
+    assert view.heatmap.row_options()[0] == "governance_pivot"
+    assert view.tornado.bar_labels()[0].startswith("Phased withdrawal (federal Iraq, then Erbil)")
     assert any("Iranian influence in Iraq" in text for _, text in view.changes.rows())
     wait_shown(qtbot, view, session)
     assert len(view.heatmap.texts()["status_quo"]) == 5

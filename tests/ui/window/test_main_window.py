@@ -99,9 +99,7 @@ def test_theme_switch_keeps_state(window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-def test_screenshots_of_each_chart(
-    window: MainWindow, output_dir: Path, size: tuple[int, int]
-) -> None:
+def test_screenshots_of_each_chart(window: MainWindow, screenshot, size: tuple[int, int]) -> None:
     window.resize(*size)
     window.show()
     QApplication.processEvents()
@@ -113,10 +111,8 @@ def test_screenshots_of_each_chart(
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         QApplication.processEvents()
-        image = window.grab()
         name = window.tabs.tabText(index).replace("&", "").replace(" ", "-").lower()
-        path = output_dir / f"main-{name}-{size[0]}x{size[1]}.png"
-        assert image.save(str(path))
+        image = screenshot(window, f"main-{name}-{size[0]}x{size[1]}.png")
         assert image.width() == size[0]
 
 
@@ -147,7 +143,7 @@ def test_side_panels_tab_beside_the_weights_on_a_narrow_window(window: MainWindo
     qtbot.wait(10)
     assert not window.side_tabs.isVisible()
     names = [window.left_tabs.tabText(i) for i in range(window.left_tabs.count())]
-    assert names == ["&Weights", "E&vidence", "Pro&files", "&Sources"]
+    assert names == ["&Weights", "E&vidence", "Pro&files", "&Sources", "P&roblems"]
     window.reveal_side_panel(0)
     assert window.left_tabs.currentWidget() is window.evidence_panel
     window.resize(1440, 900)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from explorer.core.profiles.atomic import replacing
-from explorer.ui import theme as theme_module
 from explorer.ui.briefing.paint.chart_paint import font_px_for
 from explorer.ui.briefing.paint.paint_ranking import paint_ranking
 from explorer.ui.briefing.paint.paint_robustness import (
@@ -87,7 +86,8 @@ def export_chart(
     **kw: Any,  # each chart painter's own options, passed through untouched
 ) -> Path:
     """Write chart `name` to `path` as PNG or SVG (by suffix) at `size` pixels; kw go to the
-    painter (e.g. criterion_id for "sensitivity"). Returns the path written."""
+    painter (e.g. criterion_id for "sensitivity"). Drawn in `theme`, else the theme on screen
+    (the session's). Returns the path written."""
     if name not in CHARTS:
         raise KeyError(f"unknown chart {name!r}; one of {', '.join(CHARTS)}")
     path = Path(path)
@@ -99,7 +99,7 @@ def export_chart(
         raise ValueError("size must be positive")
     session.flush()  # a pending weight change belongs in the file
     kw.setdefault("final", True)  # a file gets complete numbers, never a run in progress
-    theme = theme or theme_module.current()
+    theme = theme or session.theme
     rect = QRectF(0, 0, width, height)
     with replacing(path) as temp:
         if suffix == ".png":

@@ -14,13 +14,12 @@ from explorer.core.robustness import Acceptability
 from explorer.core.wording import ordinal
 from explorer.ui.briefing.paint import chart_paint as cp
 from explorer.ui.briefing.slides.acceptability_source import current_acceptability
-from explorer.ui.charts.chart_common import blend
+from explorer.ui.robustness.acceptability_cell import WIDEST, cell_fill, cell_text
 from explorer.ui.state.session import Session
 from explorer.ui.theme import Theme
 
 MAX_CELL = 7.0  # cell width cap, in font_px: a 3-option grid should not stretch across a slide
 MAX_ROW_LINES = 3.0
-HEAT_GAMMA = 0.6  # small shares still show: 5 % reads as a tint, not as background
 
 
 def paint_acceptability(
@@ -81,10 +80,8 @@ def paint_acceptability(
         cell = QRectF(grid_left + r * cell_w, top + line_h * 1.15, cell_w, line_h)
         cp.draw_lines(painter, cell, [text], bold, theme.foreground, cp.CENTRE)
     grid_top = top + head_h
-    bg = QColor(theme.background)
     values = acc.acceptability
-    fits = cp.block_width(painter, ["100%"], cell_font) < cell_w * 0.92
-    empty = blend(theme.grid, bg, 0.35)
+    fits = cp.block_width(painter, list(WIDEST), cell_font) < cell_w * 0.92
     painter.setPen(cp.line_pen(theme.background, font_px, 1.2))
     for row, k in enumerate(order):
         y = grid_top + row * row_h
@@ -93,16 +90,14 @@ def paint_acceptability(
         )
         for r in range(m):
             p = float(values[k, r])
-            # never-taken ranks keep a faint cell, so the grid reads as a grid
-            fill = blend(theme.highlight, bg, p**HEAT_GAMMA) if p > 0 else empty
+            fill = cell_fill(theme, p)
             cell = QRectF(grid_left + r * cell_w, y, cell_w, row_h)
             painter.setPen(cp.line_pen(theme.background, font_px, 1.2))
             painter.setBrush(QBrush(fill))
             painter.drawRect(cell)
             if fits:
                 colour = cp.text_on(fill, theme) if p > 0 else QColor(theme.muted)
-                text = cp.percent(p) if p > 0 else "–"
-                cp.draw_lines(painter, cell, [text], cell_font, colour, cp.CENTRE)
+                cp.draw_lines(painter, cell, [cell_text(p)], cell_font, colour, cp.CENTRE)
     if shown < m:
         note = f"Top {shown} of {m} options shown. {note}"
     note_rect = QRectF(area.left(), grid_top + row_h * shown + font_px * 0.6, area.width(), note_h)

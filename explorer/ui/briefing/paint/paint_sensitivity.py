@@ -24,11 +24,13 @@ END_TOLERANCE = 1e-6
 
 
 def sensitivity_criterion(session: Session, criterion_id: object = None) -> str:
-    """The criterion asked for, else the selected one, else the most weighted (file order)."""
+    """The criterion asked for, else the one the sensitivity chart shows, else the selected one,
+    else the most weighted (file order)."""
     ds = session.decision_set
     assert ds is not None
     ids = ds.criterion_ids
-    for candidate in (criterion_id, session.selected_criterion):
+    shown = session.views.sensitivity_criterion
+    for candidate in (criterion_id, shown, session.selected_criterion):
         if candidate in ids:
             return str(candidate)
     return ids[int(np.argmax(session.shares))]
@@ -37,7 +39,8 @@ def sensitivity_criterion(session: Session, criterion_id: object = None) -> str:
 def paint_sensitivity(
     painter: QPainter, rect: QRectF, session: Session, theme: Theme, font_px: float, **kw: object
 ) -> None:
-    """kw: criterion_id (default: session.selected_criterion or the most weighted)."""
+    """kw: criterion_id (default: the chart's criterion on screen, the selected one or the most
+    weighted)."""
     ds, analysis, result = session.decision_set, session.analysis, session.result
     if ds is None or analysis is None or result is None:
         cp.draw_message(painter, rect, "No decision set loaded.", theme, font_px)

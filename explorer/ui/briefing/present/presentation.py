@@ -177,9 +177,6 @@ class PresentationWindow(QWidget):
             self._place_overlay()
         self.update()
 
-    def counter_text(self) -> str:
-        return self.navigator.counter()
-
     # ---- painting --------------------------------------------------------------------------
     def slide_rect(self) -> QRectF:
         """Where the slide is painted: the whole screen, or beside/above the what-if panel."""

@@ -77,7 +77,7 @@ class WhatIfOverlay(QFrame):
         self.set_pixel_size(18)
 
         session.setChanged.connect(self._rebuild)
-        session.weightsChanged.connect(self.sync)
+        session.sharesChanged.connect(self.sync)
         self._rebuild()
 
     # ---- building --------------------------------------------------------------------------

@@ -59,12 +59,28 @@ def frame(rect: QRectF, unit: float) -> Frame:
 
 
 def heading_flow(
-    painter: QPainter, width: float, unit: float, title: str, caption: str, theme: Theme
+    painter: QPainter,
+    width: float,
+    unit: float,
+    title: str,
+    caption: str,
+    theme: Theme,
+    alert: str = "",
 ) -> Flow:
-    """The slide's heading: a bold title (≤ 2 lines) and a muted caption (≤ 2 lines)."""
+    """The slide's heading: a bold title (≤ 2 lines), a muted caption (≤ 2 lines), and an
+    alert an audience must not miss (≤ 5 smaller lines, bold: "without <source>, X leads")."""
     flow = Flow(painter, width)
     flow.add(title, font(unit, TITLE, bold=True), theme.foreground, max_lines=2)
     flow.add(caption, font(unit, CAPTION), theme.muted, max_lines=2, space_before=unit * 0.25)
+    flow.add(
+        alert,
+        font(unit, CAPTION * 0.85, bold=True),
+        theme.foreground,
+        max_lines=5,
+        space_before=unit * 0.25,
+        indent=unit * 0.5,
+        accent=theme.contradicts,
+    )
     return flow
 
 

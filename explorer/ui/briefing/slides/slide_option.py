@@ -113,12 +113,15 @@ def _quote_blocks(
     indent = u * 0.6
     for k, q in enumerate(quotes):
         mark = "" if first_note is None else superscript(first_note + k)
+        # an unverified quote (not found in its source) is never shown as a quotation: no
+        # quotation marks, muted, the warning in front and in its credit line
+        verified = q.verified
         flow.add(
-            f"“{q.text}”{mark}",
+            f"“{q.text}”{mark}" if verified else f"⚠ [unverified] {q.text}{mark}",
             font(u, 0.88, italic=True),
-            theme.foreground,
+            theme.foreground if verified else theme.muted,
             indent=indent,
-            accent=colour,
+            accent=colour if verified else theme.muted,
             keep_whole=True,
             space_before=u * 0.35,
         )
@@ -127,6 +130,8 @@ def _quote_blocks(
             if first_note is not None
             else f"{q.citation.label} · on {q.criterion_name}"
         )
+        if not verified:
+            credit = f"Unverified: not found in its source · {credit}"
         flow.add(credit, font(u, 0.7), theme.muted, max_lines=3, indent=indent, keep_whole=True)
 
 

@@ -106,9 +106,10 @@ def paint_chart(
     chart: Painter,
     theme: Theme,
     placed: list,
+    alert: str = "",
 ) -> None:
-    """A heading with a one-line takeaway, and the chart in all the space below it."""
-    heading = heading_flow(painter, fr.content.width(), fr.unit, title, caption, theme)
+    """A heading with a one-line takeaway (and an alert, if any), and the chart below it."""
+    heading = heading_flow(painter, fr.content.width(), fr.unit, title, caption, theme, alert)
     body = paint_heading(painter, heading, fr.content, fr.unit, theme, placed)
     chart(painter, body, fr.unit * CHART_TYPE)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter
 from explorer.core.briefing import content
 from explorer.core.briefing.content import BriefingState, Quote, SourceEntry
 from explorer.core.briefing.deck import option_of, slide_keys
+from explorer.core.briefing.reliance import evidence_headline, reliance_content
 from explorer.core.engine import Method
 from explorer.core.tradeoff import Axis
 from explorer.ui.briefing.paint.paint_acceptability import paint_acceptability
@@ -34,6 +35,8 @@ from explorer.ui.briefing.slides.slide_pages import (
     paint_sources,
     paint_title,
 )
+from explorer.ui.briefing.slides.slide_reliance import TITLE as RELIANCE_TITLE
+from explorer.ui.briefing.slides.slide_reliance import paint_reliance
 from explorer.ui.methods.methods_view import methods_comparison
 from explorer.ui.methods.paint_methods import SHORT, paint_methods
 from explorer.ui.state.session import Session
@@ -47,6 +50,7 @@ TITLES = {
     "tradeoff": "Tradeoff map",
     "robustness": "How firm is the ranking?",
     "methods": "Does the ranking depend on the method?",
+    "reliance": RELIANCE_TITLE,
     "sources": "Sources",
 }
 
@@ -64,7 +68,7 @@ def briefing_state(session: Session, day: date | None = None) -> BriefingState:
         ds,
         result,
         session.scores,
-        session.source_weights if session.lens_active else {},  # off: every source counts
+        session.audit_credibility,  # the lens's trust while it is on; off: every source counts
         None if profile is None else profile.name,
         session.dirty,
         session.lens_active,
@@ -194,9 +198,9 @@ class SlideRenderer:
             )
         elif key == "ranking":
             caption = content.ranking_caption(state)
-            paint_chart(
-                painter, fr, TITLES[key], caption, self._chart(paint_ranking), theme, placed
-            )
+            alert = evidence_headline(state) or ""  # the window's line beside its ranking
+            chart = self._chart(paint_ranking)
+            paint_chart(painter, fr, TITLES[key], caption, chart, theme, placed, alert)
         elif key == "tradeoff":
             x, y = (_axis_name(a) for a in chosen_axes(session))
             caption = f"{x} (across) against {y} (up): further up and right is better on both"
@@ -209,6 +213,8 @@ class SlideRenderer:
             caption = "" if comparison is None else comparison.sentence(SHORT, agreement=False)
             chart = self._chart(paint_methods)
             paint_chart(painter, fr, TITLES[key], caption, chart, theme, placed)
+        elif key == "reliance":
+            paint_reliance(painter, fr, reliance_content(state), theme, placed)
         elif key == "sources":
             entries = content.source_entries(state)
             caption = content.sources_caption(state, entries)

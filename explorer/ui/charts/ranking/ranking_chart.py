@@ -39,6 +39,7 @@ RANGE_Y = BAR_HEIGHT / 2 + 0.09  # the range line sits in the gap just under its
 RANGE_CAP = 0.1
 MIN_ROW_PX = 24  # below this a bar and its name stop being readable
 MIN_FULL_ROWS = 8  # sets this small always show their whole ranking
+EVIDENCE_LINE_MS = 250  # the evidence headline waits this long after the last weight change
 ZERO_WEIGHTS = (
     "All criteria have zero weight, so no option can be ranked.\n"
     "Give at least one criterion some weight, or press “Equal weights”."
@@ -68,6 +69,15 @@ class RankingChart(cc.ChartBase):
         self._headline = LiveCaption(lines=1)
         self._headline.setAccessibleName("Ranking in words")
         self._layout.insertWidget(0, self._headline)
+        # When one source switched off, or every cell rescored from its quotes, changes the
+        # leader, say so beside the ranking (explorer.core.audit). Worked out once the weights
+        # settle: the check reruns the engine once per source, which a drag need not pay for.
+        self._evidence_line = LiveCaption(lines=2)
+        self._evidence_line.setAccessibleName("Evidence headline")
+        self._evidence_line.hide()
+        self._layout.insertWidget(1, self._evidence_line)
+        self._evidence_later = QTimer(self, interval=EVIDENCE_LINE_MS, singleShot=True)
+        self._evidence_later.timeout.connect(self._show_evidence_line)
         # each total's range (cells at their worst and best ends), just under its bar
         # (one plain path item: pyqtgraph's ErrorBarItem re-announced its bounds to the view on
         # every update, ~0.8 ms a tick at 200 options)
@@ -179,6 +189,9 @@ class RankingChart(cc.ChartBase):
         self._restyle()
         self._ranges.setPen(cc.cosmetic_pen(self._theme.foreground, 1.4))
         self._headline.setFont(cc.legend_font(self._theme))
+        emphasis = cc.legend_font(self._theme)
+        emphasis.setBold(True)
+        self._evidence_line.setFont(emphasis)
         self._labels.restyle(self._theme)
         m = len(ds.criteria)
         self._names = [o.name for o in ds.options]
@@ -303,6 +316,7 @@ class RankingChart(cc.ChartBase):
         self._show_selection()
         self._refresh_hover()
         self._show_headline()
+        self._evidence_later.start()  # restarted on every tick: runs once the weights settle
         if not self._describe_later.isActive():
             self._describe_later.start()
 
@@ -354,6 +368,22 @@ class RankingChart(cc.ChartBase):
         if result.method is not Method.WSM:
             text = f"By the weighted sum's ranges: {text}"
         self._headline.setText(text)
+
+    def evidence_line(self) -> str:
+        """The evidence headline beside the ranking ('' while no check changes the leader)."""
+        return self._evidence_line.text() if self._evidence_line.isVisibleTo(self) else ""
+
+    def flush_evidence_line(self) -> None:
+        """Show the evidence headline now rather than once the weights settle (tests, export)."""
+        if self._evidence_later.isActive():
+            self._evidence_later.stop()
+        self._show_evidence_line()
+
+    def _show_evidence_line(self) -> None:
+        check = self._session.audit
+        text = "" if check is None or check.headline is None else check.headline
+        self._evidence_line.setText(text)
+        self._evidence_line.setVisible(bool(text))
 
     def _place_rows(self) -> None:
         self._push_bars()

@@ -22,9 +22,8 @@ def point_size(totals: np.ndarray) -> np.ndarray:
     return np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * tradeoff.bubble_fraction(totals))
 
 
-def key_pixmap(base_font: QFont, device_ratio: float) -> QPixmap:
-    """Drawn once per set: what point size, rings, the dashed line and bars mean."""
-    t = theme.current()
+def key_pixmap(base_font: QFont, device_ratio: float, t: theme.Theme) -> QPixmap:
+    """Drawn once per set (and theme): what point size, rings, the dashed line and bars mean."""
     font = QFont(base_font)
     font.setPointSize(max(t.font_pt, 10))
     ratio = max(device_ratio, 1.0)

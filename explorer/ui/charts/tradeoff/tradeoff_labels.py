@@ -78,7 +78,7 @@ class MapLabels:
     def __len__(self) -> int:
         return len(self._names)
 
-    def rebuild(self, names: list[str]) -> None:
+    def rebuild(self, names: list[str], t: theme.Theme) -> None:
         layer = self._layer
         self._names = list(names)
         layer.texts = []
@@ -90,7 +90,6 @@ class MapLabels:
         layer.anchor, layer.offset = np.zeros((n, 2)), np.zeros((n, 2))
         layer.leader = np.full((n, 4), np.nan)
         layer.shown = np.zeros(n, dtype=bool)
-        t = theme.current()
         layer.fill = QColor(t.background)
         layer.fill.setAlpha(200)  # names stay readable where they cross a range bar
         layer.colour = QColor(t.foreground)
@@ -100,10 +99,10 @@ class MapLabels:
         self._key = ()
         layer.update()
 
-    def set_fonts(self, base: QFont, selected: int | None) -> None:
+    def set_fonts(self, base: QFont, selected: int | None, t: theme.Theme) -> None:
         """The selected option's name in bold; label sizes are measured here, once per change."""
         plain = QFont(base)
-        plain.setPointSize(max(theme.current().font_pt, 10))
+        plain.setPointSize(max(t.font_pt, 10))
         bold = QFont(plain)
         bold.setBold(True)
         layer = self._layer

@@ -110,6 +110,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.points.sigClicked.connect(self._on_clicked)
 
         session.setChanged.connect(self._on_set_changed)
+        session.themeChanged.connect(self._follow_theme)
         session.views.tradeoffAxesChanged.connect(self._follow_view_state)
         session.resultChanged.connect(self._on_result)
         session.selectionChanged.connect(self._on_selection_changed)
@@ -202,11 +203,11 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
                 combo.setCurrentIndex(keys.index(key))
         self.session.views.set_tradeoff_axes(*keep)  # what slides and export will draw
         self._style()
-        self._labels.rebuild([option.name for option in ds.options])
+        self._labels.rebuild([option.name for option in ds.options], self.session.theme)
         # Beyond the label limit the map is a cloud: beamless, aliased range bars read the
         # same and cost a third of the drawing (~3 ms a tick at 200 options).
         dense = len(ds.options) > LABEL_LIMIT
-        muted = theme.current().muted
+        muted = self.session.theme.muted
         self.errors.setData(
             beam=0 if dense else BEAM, pen=pg.mkPen(muted, width=1 if dense else 1.2)
         )
@@ -215,9 +216,16 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self._axis_titles()
         self._refit = True  # fitted on the first result for this set (resultChanged follows)
 
+    def _follow_theme(self) -> None:
+        """The one way a theme switch reaches this view (the session's themeChanged)."""
+        if self.session.decision_set is not None:
+            self._on_set_changed()  # restyles and redraws the key in the new colours
+            self._on_result()
+            self._on_selection_changed()
+
     def _style(self) -> None:
         """Theme colours for everything; runs per set, so a theme switch restyles on refresh."""
-        t = theme.current()
+        t = self.session.theme
         fg, muted = QColor(t.foreground), QColor(t.muted)
         self.plot.setBackground(t.background)
         tick_font = QFont(self.font())
@@ -245,7 +253,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         self.points.setBrush(pg.mkBrush(point))
         self.points.setPen(pg.mkPen(t.background, width=1))
         self.selected_ring.setPen(pg.mkPen(SELECTED_COLOUR, width=SELECTED_PEN))
-        self._key_full = key_pixmap(self.font(), self.devicePixelRatioF())
+        self._key_full = key_pixmap(self.font(), self.devicePixelRatioF(), self.session.theme)
         self._fit_key()
 
     def _fit_key(self) -> None:
@@ -268,7 +276,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
     def _axis_titles(self) -> None:
         """Each title fitted to its axis's length: a long criterion name is shortened, never
         "(better →)", which a title cut at the plot's edge lost ("Iraq (better")."""
-        t = theme.current()
+        t = self.session.theme
         pi = self.plot.getPlotItem()
         pt = max(t.font_pt, 10) + 1
         style = {"color": t.foreground, "font-size": f"{pt}pt"}
@@ -400,7 +408,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
     def _apply_fonts(self) -> None:
         selected = self.session.selected_option
         index = self._ids.index(selected) if selected in self._ids else None
-        self._labels.set_fonts(self.font(), index)
+        self._labels.set_fonts(self.font(), index, self.session.theme)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Arrow keys walk the options best-first, so the map works without a mouse."""

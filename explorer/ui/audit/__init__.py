@@ -1,0 +1,1 @@
+"""The Evidence check view: how much the ranking on screen rests on which source."""
