@@ -197,7 +197,7 @@ def test_compare_starter_profiles(run):
     files = [str(STARTERS / f"{n}.yaml") for n in ("balanced", "force-protection-first")]
     doc = json.loads(_ok(run("compare", *files, "--format", "json")))
     assert doc["profiles"] == ["Balanced", "Force protection first"]
-    assert doc["rankings"]["Balanced"][0] == "governance_pivot"
+    assert doc["rankings"]["Balanced"][0] == "phased_withdrawal"
     assert doc["rankings"]["Force protection first"][0] == "complete_withdrawal"
     moved = {c["option"]: (c["from"], c["to"]) for c in doc["rank_changes"]}
     assert moved["complete_withdrawal"] == (3, 1)

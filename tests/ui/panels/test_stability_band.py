@@ -147,7 +147,8 @@ def test_screenshot_bundled_bands(qtbot, qapp, bundled_path, screenshot, dark) -
         qtbot.waitExposed(widget)
         session.select(criterion="counter_isis")
         assert widget.row("counter_isis").stability_text.startswith(
-            "Governance and economic pivot stays first while this weight is between 0 % and 35.7 %."
+            "Phased withdrawal (federal Iraq, then Erbil) stays first while this weight is between"
+            " 0 % and 33.3 %."
         )
         qapp.processEvents()  # let the scroll area lay the rows out for the bold name
         name = f"stability_band_{'dark' if dark else 'light'}.png"
