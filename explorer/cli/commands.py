@@ -81,6 +81,7 @@ def weights_from_args(args: argparse.Namespace, result: LoadResult) -> Weighted 
         return None
     _say(list(weighting.applied.notes))
     lens.set(weighting.credibility, weighting.lens)  # the profile may rescore from sources
+    lens.set_preferences(weighting.preferences)  # and set PROMETHEE's thresholds
     method = Method(args.method) if args.method else weighting.method
     return Weighted(result, weighting.applied.weights, method, lens.problem, lens.weights)
 
@@ -121,6 +122,9 @@ def rank(args: argparse.Namespace) -> int:
         }
         for i in res.order
     ]
+    if res.method is Method.PROMETHEE:  # the score is (φ + 1) / 2; the flow itself as well
+        for r, i in zip(ranking, res.order, strict=True):
+            r["net_flow"] = round(2.0 * float(res.totals[i]) - 1.0, 6)
     weights = {c: round(float(w), 6) for c, w in zip(crit_ids, res.weights, strict=True)}
     if args.format == "json":
         doc = {

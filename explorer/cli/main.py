@@ -12,9 +12,12 @@ from explorer.cli import (
     brief_cmd,
     commands,
     desktop_cmd,
+    elicit_cmd,
+    methods_cmd,
     profile_cmd,
     robustness_cmd,
 )
+from explorer.core.engine import Method
 
 
 class _VersionAction(argparse.Action):
@@ -57,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rank", help="rank the options under a weighting")
     p.add_argument("--set", dest="set_path", help="decision-set file or folder")
     p.add_argument("--profile", help="weighting profile (YAML); default: equal weights")
-    p.add_argument("--method", choices=["wsm", "topsis"], help="default: the profile's, else wsm")
+    p.add_argument(
+        "--method", choices=[m.value for m in Method], help="default: the profile's, else wsm"
+    )
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(func=commands.rank)
 
@@ -72,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.evidence)
 
     robustness_cmd.add_parser(sub)
+    methods_cmd.add_parser(sub)
+    elicit_cmd.add_parser(sub)
     audit_cmd.add_parser(sub)
     profile_cmd.add_parser(sub)
     brief_cmd.add_parser(sub)

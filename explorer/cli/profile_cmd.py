@@ -90,7 +90,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     q = sub.add_parser("compare", help="rank the options under several profiles side by side")
     q.add_argument("profiles", nargs="+", metavar="PROFILE")
     q.add_argument("--set", dest="set_path", help="decision-set file or folder")
-    q.add_argument("--method", choices=["wsm", "topsis"], help="default: each profile's own")
+    q.add_argument(
+        "--method", choices=[m.value for m in Method], help="default: each profile's own"
+    )
     q.add_argument("--format", choices=["table", "json"], default="table")
     q.set_defaults(func=compare)
     return p

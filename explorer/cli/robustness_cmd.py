@@ -46,7 +46,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--set", dest="set_path", help="decision-set file or folder")
     p.add_argument("--profile", help="weighting profile (YAML); default: equal weights")
-    p.add_argument("--method", choices=["wsm", "topsis"], help="default: the profile's, else wsm")
+    p.add_argument(
+        "--method", choices=[m.value for m in Method], help="default: the profile's, else wsm"
+    )
     defaults = SamplingSettings()  # the window's, the slides' and the PDF's too
     p.add_argument("--samples", type=int, default=defaults.samples, help="Monte Carlo samples")
     p.add_argument(

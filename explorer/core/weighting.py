@@ -15,9 +15,12 @@ import numpy as np
 
 from explorer.core import weights as weight_rules
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.profiles import AppliedProfile, Profile, apply_profile
+from explorer.core.profiles.promethee_field import preferences_for
+from explorer.core.promethee import Preference
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class Weighting:
     lens: bool  # cells rescored from the evidence with `credibility`
     deck: DeckSettings  # slide order, hidden slides, speaker notes
     applied: AppliedProfile  # what fitted and what did not, for the caller to report
+    elicitation: Elicitation | None = None  # how the weights were obtained, if elicited
+    # PROMETHEE's preference function per criterion; None: every one the scale's default
+    preferences: tuple[Preference, ...] | None = None
 
     @property
     def source_weights(self) -> dict[str, float] | None:
@@ -56,4 +62,6 @@ def weighting_of(
         lens=applied.source_weights is not None,
         deck=profile.briefing,
         applied=applied,
+        elicitation=profile.elicitation,
+        preferences=preferences_for(decision_set, profile.promethee),
     )

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from explorer import paths
+from explorer.ui.elicitation.menu import add_elicitation_actions
 from explorer.ui.help import help_dialogs
 from explorer.ui.help.about_dialog import show_about
 
@@ -47,6 +48,8 @@ def build_menus(window: MainWindow) -> None:
     _edit_menu(window)
     _view_menu(window)
     _toolbar(window)
+    weights = window.menuBar().addMenu("&Weights")
+    add_elicitation_actions(weights, window.session, window)
     profiles = window.menuBar().addMenu("&Profiles")
     for action in window.profile_panel.commands.all():
         profiles.addAction(action)

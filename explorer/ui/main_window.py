@@ -45,6 +45,7 @@ from explorer.ui.compare.compare_view import show_compare_window
 from explorer.ui.export.export_actions import ExportActions
 from explorer.ui.main_menus import build_menus
 from explorer.ui.matrix.score_matrix import ScoreMatrixView
+from explorer.ui.methods.methods_view import MethodsView
 from explorer.ui.panels.evidence_panel import EvidencePanel
 from explorer.ui.panels.problems_panel import ProblemsPanel
 from explorer.ui.panels.source_viewer import SourceViewer
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.score_matrix, "Score &matrix")
         self.robustness_view = RobustnessView(session)
         self.tabs.addTab(self.robustness_view, "Ro&bustness")
+        self.methods_view = MethodsView(session)
+        self.tabs.addTab(self.methods_view, "Met&hods")
         self.evidence_check = EvidenceCheckView(session)
         self.tabs.addTab(self.evidence_check, "Evidence chec&k")
         self.centre = QSplitter(Qt.Orientation.Vertical)

@@ -27,7 +27,7 @@ from explorer.ui.theme import LIGHT
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "options" / "iraq-troop-posture"
 COMMUTE = ROOT / "tests" / "fixtures" / "commute"
-SLIDES = 4 + 5 + 3  # the bundled set's deck: fixed slides, one per option, closing slides
+SLIDES = 4 + 5 + 4  # the bundled set's deck: fixed slides, one per option, closing slides
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -132,7 +132,7 @@ def test_brief_on_another_set_with_widescreen_pages(tmp_path: Path):
     done = cli("brief", "--set", str(COMMUTE), "--out", str(out), "--page", "16:9")
     assert done.returncode == 0, done.stderr
     reader = PdfReader(str(out))
-    assert len(reader.pages) == 10 + 1
+    assert len(reader.pages) == 11 + 1
     box = reader.pages[0].mediabox
     assert float(box.width) / float(box.height) == pytest.approx(16 / 9, abs=0.01)
     text = flat(reader.pages[5].extract_text())

@@ -226,8 +226,8 @@ def test_sources_list_every_source_with_its_quotes(commute, bundled):
 def test_hidden_and_reordered_slides_are_respected_by_the_deck(bundled):
     keys = slide_keys(bundled)
     assert keys[:4] == ["title", "weights", "ranking", "tradeoff"]
-    assert keys[-3:] == ["robustness", "reliance", "sources"]
-    assert [option_of(k) for k in keys[4:-3]] == bundled.option_ids
+    assert keys[-4:] == ["robustness", "methods", "reliance", "sources"]
+    assert [option_of(k) for k in keys[4:-4]] == bundled.option_ids
     status = option_key(bundled.option_ids[0])
     deck = DeckSettings().with_order(["title", status, *keys[1:]]).with_hidden("tradeoff", True)
     shown = deck.visible(keys)

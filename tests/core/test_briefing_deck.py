@@ -11,13 +11,13 @@ def test_default_order_follows_the_issue(commute_path):
     ds = load_decision_set(commute_path).decision_set
     keys = slide_keys(ds)
     assert keys[:4] == ["title", "weights", "ranking", "tradeoff"]
-    assert keys[4:-3] == [option_key(o.id) for o in ds.options]
-    assert keys[-3:] == ["robustness", "reliance", "sources"]
+    assert keys[4:-4] == [option_key(o.id) for o in ds.options]
+    assert keys[-4:] == ["robustness", "methods", "reliance", "sources"]
     assert option_of("option:bus") == "bus" and option_of("ranking") is None
     # given the ranking (option indices, leader first) the option slides follow it
     ranked = slide_keys(ds, [2, 0, 1])
-    assert ranked[4:-3] == [option_key(ds.options[i].id) for i in (2, 0, 1)]
-    assert ranked[:4] == keys[:4] and ranked[-3:] == keys[-3:]
+    assert ranked[4:-4] == [option_key(ds.options[i].id) for i in (2, 0, 1)]
+    assert ranked[:4] == keys[:4] and ranked[-4:] == keys[-4:]
 
 
 def test_user_order_hidden_and_notes():

@@ -31,6 +31,7 @@ from datetime import date
 
 import numpy as np
 
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method, Result, ScoreMatrix
 from explorer.core.model import DecisionSet, Direction, Source, Stance
 from explorer.core.quotes import normalise
@@ -56,6 +57,7 @@ class BriefingState:
     day: date = field(default_factory=date.today)
     profile_author: str = ""  # who made the weighting, as saved with the profile
     profile_rationale: str = ""  # why they weighted it so (the profile's description)
+    elicitation: Elicitation | None = None  # how the weights were obtained, if elicited
 
     def credibility(self, source_id: str) -> float:
         return float(self.source_weights.get(source_id, 1.0))
@@ -173,6 +175,8 @@ class TitleContent:
     lens: str  # a sentence when the sources lens rescored the cells, else ""
     author: str = ""  # the profile's author, "" when unsaved or not given
     rationale: str = ""  # why the profile weights as it does, "" when unsaved or not given
+    # "Weights from pairwise comparisons, consistency ratio 0.04", "" when not elicited
+    weights_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -227,7 +231,13 @@ def title_content(state: BriefingState) -> TitleContent:
         lens,
         state.profile_author.strip() if saved else "",
         " ".join(state.profile_rationale.split()) if saved else "",
+        weights_from(state.elicitation),
     )
+
+
+def weights_from(record: Elicitation | None) -> str:
+    """How the weights were obtained, as the title slide and the PDF say it."""
+    return "" if record is None else f"Weights from {record.describe()}."
 
 
 def _drivers(state: BriefingState, i: int) -> list[Driver]:

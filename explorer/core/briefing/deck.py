@@ -16,7 +16,7 @@ from typing import Any
 from explorer.core.model import DecisionSet
 
 FIXED_BEFORE = ("title", "weights", "ranking", "tradeoff")
-FIXED_AFTER = ("robustness", "reliance", "sources")
+FIXED_AFTER = ("robustness", "methods", "reliance", "sources")
 OPTION_PREFIX = "option:"
 MAX_NOTE_CHARS = 20_000  # a speaker note is a paragraph or two; this keeps profiles small
 

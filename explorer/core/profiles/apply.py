@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method
 from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError, Problem
 from explorer.core.profiles.document import Profile
+from explorer.core.promethee import Preference
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,8 @@ def profile_from_weights(
     name: str | None = None,
     source_weights: dict[str, float] | None = None,
     briefing: DeckSettings | None = None,
+    elicitation: Elicitation | None = None,
+    promethee: Mapping[str, Preference] | None = None,
 ) -> Profile:
     """A weighting on screen as a profile, ready to save.
 
@@ -188,6 +192,8 @@ def profile_from_weights(
     the result is an ordinary save with its conflict check. Criteria `base` had that this set
     lacks are not carried over: the profile now describes this set. Source weights and the
     briefing deck are what is on screen now, like the weights (None = lens off / default deck).
+    The elicitation record (given, else `base`'s) is kept with `adjusted` saying whether these
+    weights still are the ones it derived.
     """
     ids = decision_set.criterion_ids
     values = np.asarray(weights, dtype=float)
@@ -206,4 +212,20 @@ def profile_from_weights(
         locks=tuple(cid for cid, flag in zip(ids, flags, strict=True) if flag),
         source_weights=None if source_weights is None else dict(source_weights),
         briefing=briefing if briefing is not None else DeckSettings(),
+        elicitation=_record(elicitation, base, ids, values),
+        promethee=dict(promethee) if promethee is not None else start.promethee,
     )
+
+
+def _record(
+    elicitation: Elicitation | None, base: Profile | None, ids: list[str], values: np.ndarray
+) -> Elicitation | None:
+    """The elicitation record (given, else base's) with `adjusted` for these weights."""
+    record = elicitation if elicitation is not None else (base.elicitation if base else None)
+    if record is None:
+        return None
+    total = float(values.sum())
+    current = {
+        c: (float(v) / total if total > 0 else 0.0) for c, v in zip(ids, values, strict=True)
+    }
+    return record.against(current)

@@ -21,6 +21,7 @@ import yaml
 
 from explorer import __version__
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.record import Elicitation, parse_elicitation
 from explorer.core.engine import Method
 from explorer.core.fields import ID_PATTERN, Fields
 from explorer.core.input_files import FileRefused, read_regular
@@ -30,6 +31,8 @@ from explorer.core.profiles.analysis_fields import (
     parse_source_weights,
     source_weights_data,
 )
+from explorer.core.profiles.promethee_field import parse_promethee, promethee_data
+from explorer.core.promethee import Preference
 from explorer.core.yamlsafe import YamlDoc, parse_yaml_text, shown
 
 PROFILE_SCHEMA_VERSION = 2
@@ -50,6 +53,8 @@ KEY_ORDER = (
     "locks",
     "source_weights",
     "briefing",
+    "elicitation",
+    "promethee",
 )
 KNOWN_KEYS = set(KEY_ORDER)
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
@@ -87,6 +92,8 @@ class Profile:
     locks: tuple[str, ...] = ()
     source_weights: dict[str, float] | None = None  # credibility per source; None = lens off
     briefing: DeckSettings = field(default_factory=DeckSettings)
+    elicitation: Elicitation | None = None  # how the weights were obtained, if elicited
+    promethee: dict[str, Preference] = field(default_factory=dict)  # edited thresholds only
     path: Path | None = field(default=None, compare=False, repr=False)
     revision: str = field(default="", compare=False, repr=False)  # sha256 of the bytes read
     read_version: int = field(default=PROFILE_SCHEMA_VERSION, compare=False, repr=False)
@@ -206,6 +213,8 @@ def profile_from_doc(doc: YamlDoc, raw: bytes | None = None, path: Path | None =
     locks = _locks(data, f)
     source_weights = parse_source_weights(data, f)
     briefing = parse_briefing(data, f)
+    elicitation = parse_elicitation(data, f)
+    promethee = parse_promethee(data, f)
     if any(p.severity == "error" for p in problems) or name is None or set_id is None:
         raise LoadError(problems)
     return Profile(
@@ -223,6 +232,8 @@ def profile_from_doc(doc: YamlDoc, raw: bytes | None = None, path: Path | None =
         locks=locks,
         source_weights=source_weights,
         briefing=briefing,
+        elicitation=elicitation,
+        promethee=promethee,
         path=path.resolve() if path is not None else None,
         revision=revision_of(raw) if raw is not None else "",
         read_version=version,
@@ -292,12 +303,17 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
         "locks": list(profile.locks),
         "source_weights": source_weights_data(profile.source_weights),
         "briefing": profile.briefing.to_data(),
+        "elicitation": profile.elicitation.to_data() if profile.elicitation else None,
+        "promethee": promethee_data(profile.promethee),
     }
     data = {k: v for k, v in data.items() if v != "" or k in ("name", "decision_set")}
     if data["source_weights"] is None:  # lens off; {} would mean on with every source at 1
         del data["source_weights"]
     if not data["briefing"]:
         del data["briefing"]
+    for optional in ("elicitation", "promethee"):
+        if data[optional] is None:
+            del data[optional]
     data.update((k, v) for k, v in profile.extra.items() if k not in KNOWN_KEYS)
     return data
 

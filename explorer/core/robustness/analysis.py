@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.elicitation.ordinal import OrdinalConstraints
 from explorer.core.engine import Method, ScoreMatrix
 from explorer.core.model import DecisionSet
 from explorer.core.robustness.changes import (
@@ -49,12 +50,15 @@ class SamplingSettings:
     weights: WeightMode = "uniform"
     spread: float = 0.1
     scores: ScoreMode = "uniform"
+    order: OrdinalConstraints | None = None  # weights="ordinal": the order (and bounds) to keep
 
     def __post_init__(self) -> None:
         if not 1 <= self.samples <= MAX_SAMPLES:
             raise ValueError(f"samples must be between 1 and {MAX_SAMPLES:,}")
-        if self.weights not in ("uniform", "around"):
+        if self.weights not in ("uniform", "around", "ordinal"):
             raise ValueError(f"unknown weight mode {self.weights!r}")
+        if self.weights == "ordinal" and self.order is None:
+            raise ValueError("ordinal weights need the order of the criteria")
         if self.scores not in ("fixed", "uniform"):
             raise ValueError(f"unknown score mode {self.scores!r}")
         if self.weights == "around" and not 0.0 < self.spread < 1.0:
@@ -68,25 +72,28 @@ class SamplingSettings:
             "weight_mode": self.weights,
             "spread": self.spread,
             "score_mode": self.scores,
+            "constraints": self.order,
         }
 
     def describe(self) -> str:
-        weights = (
-            "weights uniform over all weightings"
-            if self.weights == "uniform"
-            else f"weights around the current ones (spread {self.spread:g})"
-        )
+        weights = {
+            "uniform": "weights uniform over all weightings",
+            "around": f"weights around the current ones (spread {self.spread:g})",
+            "ordinal": "weights uniform over those in the order "
+            + (self.order.describe() if self.order else ""),
+        }[self.weights]
         scores = "scores as assessed" if self.scores == "fixed" else "scores anywhere in range"
         return f"{self.samples:,} samples, seed {self.seed}; {weights}; {scores}"
 
     def audience_text(self) -> str:
         """The run as an audience needs it, for slides and paper: what was varied and how
         often, without the settings only a rerun needs (the seed, the spread)."""
-        weights = (
-            "weightings drawn at random from all possible ones"
-            if self.weights == "uniform"
-            else "weightings drawn at random near the current one"
-        )
+        weights = {
+            "uniform": "weightings drawn at random from all possible ones",
+            "around": "weightings drawn at random near the current one",
+            "ordinal": "weightings drawn at random among those that keep the order "
+            + (self.order.describe() if self.order else ""),
+        }[self.weights]
         scores = (
             "scores as assessed"
             if self.scores == "fixed"
@@ -95,7 +102,13 @@ class SamplingSettings:
         return f"{self.samples:,} {weights}, {scores}"
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if self.order is None:
+            del data["order"]  # the JSON of runs without an order stays as it was
+        else:
+            data["order"] = [list(t) for t in self.order.tiers]
+            data["at_least"], data["at_most"] = dict(self.order.lower), dict(self.order.upper)
+        return data
 
 
 class Analysis:

@@ -12,6 +12,7 @@ import numpy as np
 
 from explorer.core.engine import ScoreMatrix
 from explorer.core.model import DecisionSet
+from explorer.core.promethee import Preference
 from explorer.core.robustness.source_lens import Lens, lens_scores
 
 
@@ -23,6 +24,7 @@ class LensState:
         self.credibility = np.ones(len(self.source_ids))
         self.active = False
         self.lens: Lens = lens_scores(decision_set)
+        self.preferences: tuple[Preference, ...] | None = None  # PROMETHEE's; None: defaults
         self.problem = self.editorial
 
     def set(self, credibility: np.ndarray, active: bool) -> None:
@@ -31,7 +33,17 @@ class LensState:
         self.credibility = np.clip(np.asarray(credibility, dtype=float), 0.0, 1.0)
         self.active = bool(active)
         self.lens = lens_scores(self.decision_set, self.weights)
-        self.problem = self.editorial.with_scores(self.lens.scores) if active else self.editorial
+        self._update()
+
+    def set_preferences(self, preferences: tuple[Preference, ...] | None) -> None:
+        """PROMETHEE's preference functions (None: each scale's default) for every problem."""
+        self.preferences = preferences
+        self.editorial = self.editorial.with_preferences(preferences)
+        self._update()
+
+    def _update(self) -> None:
+        lensed = self.editorial.with_scores(self.lens.scores)
+        self.problem = lensed if self.active else self.editorial
 
     @property
     def weights(self) -> dict[str, float]:

@@ -1,10 +1,10 @@
 """One-way sensitivity: every option's total as one criterion's share runs from 0 to 100 %.
 
 The curves are for plotting; the crossovers are the points a reader actually wants ("above 31 %
-Bus overtakes Car"). For the weighted sum both are exact (totals are lines in the share). TOPSIS
-totals are not linear, so its curves are evaluated point by point with the engine and its
-crossovers are found where the sampled curves change order, then refined by bisection; two
-crossings of the same pair between neighbouring grid points can be missed.
+Bus overtakes Car"). For the weighted sum and PROMETHEE both are exact (totals are lines in the
+share). TOPSIS totals are not linear, so its curves are evaluated point by point with the engine
+and its crossovers are found where the sampled curves change order, then refined by bisection;
+two crossings of the same pair between neighbouring grid points can be missed.
 
 A set of many options has crossings between nearly every pair (200 options: ~10 000), almost all
 far down the ranking where nobody looks. With `contenders_only` only pairs of *contenders* are
@@ -19,7 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.core.engine import Method, ScoreMatrix, desirability, topsis_closeness, wsm_totals
+from explorer.core.engine import (
+    Method,
+    ScoreMatrix,
+    desirability,
+    promethee_desirability,
+    totals_many,
+)
 from explorer.core.robustness.common import EPS, index_of, shares, weight_path, wsm_lines
 
 BISECTION_STEPS = 60  # halves a 1 % grid interval below 1e-18: far past float precision
@@ -48,9 +54,7 @@ class Sensitivity:
 
 def _totals_along(problem: ScoreMatrix, path: np.ndarray, method: Method) -> np.ndarray:
     """(options, points) totals for each weight vector on the path."""
-    if method is Method.WSM:
-        return wsm_totals(desirability(problem), path).T
-    return np.stack([topsis_closeness(problem, w) for w in path], axis=1)
+    return totals_many(problem, path, method).T
 
 
 def _pairs(n: int, among: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
@@ -68,10 +72,15 @@ def _contenders(totals: np.ndarray, now: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate([leaders, top_now]))
 
 
-def _wsm_crossovers(
-    problem: ScoreMatrix, w: np.ndarray, j: int, among: np.ndarray | None = None
+def _linear_crossovers(
+    problem: ScoreMatrix,
+    w: np.ndarray,
+    j: int,
+    among: np.ndarray | None = None,
+    method: Method = Method.WSM,
 ) -> list[Crossover]:
-    a, b = wsm_lines(desirability(problem), w, j)
+    parts = desirability(problem) if method is Method.WSM else promethee_desirability(problem)
+    a, b = wsm_lines(parts, w, j)
     ids = problem.option_ids
     p, q = _pairs(len(ids), among)
     slope = b[p] - b[q]
@@ -87,18 +96,19 @@ def _wsm_crossovers(
     return found
 
 
-def _topsis_crossovers(
+def _sampled_crossovers(
     problem: ScoreMatrix,
     w: np.ndarray,
     j: int,
     grid: np.ndarray,
     totals: np.ndarray,
     among: np.ndarray | None = None,
+    method: Method = Method.TOPSIS,
 ) -> list[Crossover]:
     ids = problem.option_ids
 
     def closeness(t: float) -> np.ndarray:
-        return topsis_closeness(problem, weight_path(w, j, np.array([t]))[0])
+        return totals_many(problem, weight_path(w, j, np.array([t])), method)[0]
 
     found = []
     for p, q in zip(*_pairs(len(ids), among), strict=True):  # each crossing is bisected
@@ -146,10 +156,10 @@ def one_way(
         among = _contenders(totals, now)
     if len(w) == 1:
         crossings: list[Crossover] = []
-    elif method is Method.WSM:
-        crossings = _wsm_crossovers(problem, w, j, among)
+    elif method.linear:
+        crossings = _linear_crossovers(problem, w, j, among, method)
     else:
-        crossings = _topsis_crossovers(problem, w, j, grid, totals, among)
+        crossings = _sampled_crossovers(problem, w, j, grid, totals, among, method)
     crossings.sort(key=lambda c: (c.weight, c.ahead_below, c.ahead_above))
     named = None if among is None else tuple(problem.option_ids[i] for i in among)
     return Sensitivity(

@@ -1,10 +1,11 @@
 """Rank acceptability (SMAA-style Monte Carlo): how often each option takes each rank.
 
-Weights are drawn either uniformly over all weightings (Dirichlet(1, …, 1): every share vector
-equally likely) or around the current weights, and scores either stay fixed or are drawn
-uniformly within each cell's low–high range. For every option the result gives the share of
-samples in which it takes each rank, and its central weights: the mean weight vector over the
-samples in which it ranks first — the typical weighting under which it wins.
+Weights are drawn uniformly over all weightings (Dirichlet(1, …, 1): every share vector equally
+likely), around the current weights, or uniformly over the weightings consistent with an order
+of the criteria (SMAA with ordinal information: `elicitation.ordinal`); scores either stay fixed
+or are drawn uniformly within each cell's low–high range. For every option the result gives the
+share of samples in which it takes each rank, and its central weights: the mean weight vector
+over the samples in which it ranks first — the typical weighting under which it wins.
 
 "Around" the current weights w means Dirichlet(c·w) with concentration c = 1/spread² − 1. Its
 mean is w, and the standard deviation of each share is spread·√(w_j(1−w_j)): `spread` is the
@@ -26,18 +27,21 @@ from typing import Any, Literal
 
 import numpy as np
 
+from explorer.core.elicitation.ordinal import OrdinalConstraints
 from explorer.core.engine import (
     TIE_TOLERANCE,
     Method,
     ScoreMatrix,
     desirability,
     topsis_closeness,
+    topsis_scale_closeness,
+    totals_many,
     wsm_totals,
 )
 from explorer.core.robustness.blas_threads import one_blas_thread
 from explorer.core.robustness.common import shares
 
-WeightMode = Literal["uniform", "around"]
+WeightMode = Literal["uniform", "around", "ordinal"]
 ScoreMode = Literal["fixed", "uniform"]
 # cap on samples × options × criteria per chunk, for the runs that build such an array (sampled
 # scores, TOPSIS); a weighted sum on fixed scores holds only samples × (options + criteria)
@@ -87,10 +91,19 @@ def concentration(spread: float) -> float:
 
 
 def sample_weights(
-    rng: np.random.Generator, w: np.ndarray, k: int, mode: WeightMode, spread: float = 0.1
+    rng: np.random.Generator,
+    w: np.ndarray,
+    k: int,
+    mode: WeightMode,
+    spread: float = 0.1,
+    constraints: OrdinalConstraints | None = None,
 ) -> np.ndarray:
     """k weight vectors (k, criteria), each summing to 1, drawn as the module docstring says."""
     n = len(w)
+    if mode == "ordinal":
+        if constraints is None:
+            raise ValueError("ordinal weights need the order of the criteria")
+        return constraints.sample(rng, k)
     if mode == "uniform":
         return rng.dirichlet(np.ones(n), size=k)
     if mode != "around":
@@ -130,11 +143,18 @@ def _chunk_totals(
 ) -> np.ndarray:
     """(k, options) totals for k sampled weightings, scores fixed (u None) or at low + u·range."""
     if u is None or lows is None or highs is None:  # fixed scores
-        if method is Method.TOPSIS:
-            return topsis_closeness(problem, ws, None)
+        if method is not Method.WSM:
+            return totals_many(problem, ws, method)
         return wsm_totals(desirability(problem), ws)
-    if method is Method.TOPSIS:
+    if method is Method.TOPSIS:  # batched: each sample with its own matrix
         return topsis_closeness(problem, ws, lows + (highs - lows) * u)
+    if method is Method.TOPSIS_SCALE:
+        return topsis_scale_closeness(problem, ws, lows + (highs - lows) * u)
+    if method is Method.PROMETHEE:  # the flows depend on each sample's whole matrix
+        scores = lows + (highs - lows) * u
+        return np.stack(
+            [totals_many(problem, w, method, x)[0] for w, x in zip(ws, scores, strict=True)]
+        )
     # Desirability is affine in the score, so a score uniform on low..high has a desirability
     # uniform between the bounds' desirabilities: interpolate those rather than transforming
     # every sampled score (the same distribution, a third of the work). Then wsm_totals per
@@ -159,6 +179,7 @@ def acceptability_steps(
     score_mode: ScoreMode = "fixed",
     method: Method = Method.WSM,
     chunk: int = 2_000,
+    constraints: OrdinalConstraints | None = None,
 ) -> Iterator[Acceptability]:
     """Yield cumulative results after every chunk of samples; the last one has done == True.
 
@@ -186,7 +207,7 @@ def acceptability_steps(
     done = 0
     while done < samples:
         k = min(chunk, samples - done)
-        ws = sample_weights(weight_rng, w, k, weight_mode, spread)
+        ws = sample_weights(weight_rng, w, k, weight_mode, spread, constraints)
         u = score_rng.random((k, m, n)) if score_mode == "uniform" else None
         with one_blas_thread():
             ranks = _competition_ranks(_chunk_totals(problem, ws, u, lows, highs, method))

@@ -6,7 +6,8 @@ everything else fixed. The margin is the more telling measure: a rival's cell ca
 result without touching the leader's total, and a negative margin means the leader is overtaken.
 
 Weighted sum: exact and vectorised (a cell moves only its own option's total, by w_k·Δd).
-TOPSIS: evaluated cell by cell with the engine, since one score moves every option's closeness.
+TOPSIS and PROMETHEE: evaluated cell by cell with the engine, since one score moves every
+option's closeness (TOPSIS's norms and ideals) or flow (every pairwise comparison with it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Literal
 
 import numpy as np
 
-from explorer.core.engine import Method, ScoreMatrix, desirability, topsis_closeness, wsm_totals
+from explorer.core.engine import Method, ScoreMatrix, desirability, totals_many, wsm_totals
 from explorer.core.robustness.common import EPS, leader, shares
 
 Measure = Literal["total", "margin"]
@@ -82,13 +83,14 @@ def _wsm_values(
     return float(_measure(totals, top, measure)), out[0], out[1]
 
 
-def _topsis_values(
+def _evaluated_values(
     problem: ScoreMatrix,
     w: np.ndarray,
     lows: np.ndarray,
     highs: np.ndarray,
     top: int,
     measure: Measure,
+    method: Method,
 ) -> tuple[float, np.ndarray, np.ndarray]:
     m, n = problem.scores.shape
     out = []
@@ -98,9 +100,10 @@ def _topsis_values(
             for k in range(n):
                 scores = problem.scores.copy()
                 scores[i, k] = bound[i, k]
-                values[i, k] = _measure(topsis_closeness(problem, w, scores), top, measure)
+                totals = totals_many(problem, w, method, scores)[0]
+                values[i, k] = _measure(totals, top, measure)
         out.append(values)
-    base = float(_measure(topsis_closeness(problem, w), top, measure))
+    base = float(_measure(totals_many(problem, w, method)[0], top, measure))
     return base, out[0], out[1]
 
 
@@ -117,15 +120,13 @@ def tornado(
         raise ValueError(f"unknown measure {measure!r}")
     method = Method(method)
     w = shares(weights)
-    if method is Method.WSM:
-        totals = wsm_totals(desirability(problem), w)
-        values = _wsm_values
-    else:
-        totals = topsis_closeness(problem, w)
-        values = _topsis_values
+    totals = totals_many(problem, w, method)[0]
     top = leader(totals)
     rivals = [i for i in np.argsort(-totals, kind="stable") if i != top]
-    base, at_low, at_high = values(problem, w, lows, highs, top, measure)
+    if method is Method.WSM:
+        base, at_low, at_high = _wsm_values(problem, w, lows, highs, top, measure)
+    else:
+        base, at_low, at_high = _evaluated_values(problem, w, lows, highs, top, measure, method)
     swing = np.abs(at_high - at_low)
     ids, crits = problem.option_ids, problem.criterion_ids
     cells = sorted(

@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.core.elicitation.group import combine_pairwise
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.model import DecisionSet
 from explorer.core.problems import LoadError
 from explorer.core.profiles import GroupView, Profile, combine_profiles
@@ -105,8 +108,17 @@ class GroupPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.ranking)
         self.splitter.addWidget(self.weights)
+        self.judgements = QLabel()
+        self.judgements.setWordWrap(True)
+        self.judgements.setAccessibleName("Pairwise judgements combined")
+        self.use_judgements = QPushButton("Use the combined &judgements")
+        self.use_judgements.setAccessibleName("Use the weights from the combined judgements")
+        self.use_judgements.clicked.connect(self._use_judgements)
+        self._combined: Elicitation | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.judgements)
+        layout.addWidget(self.use_judgements, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.splitter, 1)
         self._profiles: list[Profile] = []
         self._set: DecisionSet | None = None
@@ -160,8 +172,44 @@ class GroupPanel(QWidget):
             self._show_message(f"These profiles cannot be combined: {exc}")
             return
         self._fill(self._group, ds)
+        self._show_judgements(ds)
+
+    def combined_judgements(self) -> Elicitation | None:
+        """The checked profiles' pairwise judgements combined (None: fewer than two have any)."""
+        if self._stale:
+            self._compute()
+        return self._combined
+
+    def _show_judgements(self, ds: DecisionSet) -> None:
+        try:
+            combined = combine_pairwise([p.elicitation for p in self._profiles], ds.criterion_ids)
+        except ValueError as exc:
+            combined, text = None, f"The pairwise comparisons cannot be combined: {exc}."
+        else:
+            text = ""
+        self._combined = combined
+        if combined is not None:
+            names = {c.id: c.name for c in ds.criteria}
+            top = sorted(combined.weights.items(), key=lambda kv: -kv[1])[:3]
+            shown = ", ".join(f"{escape(names.get(c, c))} {w:.0%}" for c, w in top)
+            cr = combined.consistency_ratio
+            text = (
+                f"{combined.people} people compared criteria in pairs; their judgements combined "
+                f"pair by pair (geometric mean) give {shown}…"
+                + ("" if cr is None else f" (consistency ratio {cr:.2f})")
+            )
+        self.judgements.setText(text)
+        self.judgements.setVisible(bool(text))
+        self.use_judgements.setVisible(combined is not None)
+
+    def _use_judgements(self) -> None:
+        if self._combined is not None:
+            self._session.apply_elicitation(self._combined, "Group's combined judgements")
 
     def _show_message(self, text: str) -> None:
+        self._combined = None
+        self.judgements.setVisible(False)
+        self.use_judgements.setVisible(False)
         self.intro.setText(text)
         self._ranks.setRowCount(0)
         self._weights.setRowCount(0)

@@ -59,7 +59,10 @@ class WeightsPanel(QWidget):
         self._method.setAccessibleName("Scoring method")
         self._method.setToolTip(
             "Weighted sum: each option's total is the weighted sum of its desirabilities.\n"
-            "TOPSIS: closeness to the ideal option and distance from the worst."
+            "TOPSIS: closeness to the ideal option and distance from the worst.\n"
+            "TOPSIS (scale-relative): the same on each score's place on its scale, so a shifted "
+            "scale (0–10 or 10–20) ranks alike.\n"
+            "PROMETHEE II: net outranking flow from pairwise preferences per criterion."
         )
         method_label.setBuddy(self._method)
         self._method.currentIndexChanged.connect(self._method_chosen)
@@ -229,7 +232,7 @@ class WeightsPanel(QWidget):
             "whole ranking holds"
         )
         if wsm_only:
-            caption += " (weighted-sum analysis, not TOPSIS)"
+            caption += f" (weighted-sum analysis, not {result.method.label})"
         self._band_caption.setText(caption + ". Hover a slider for the numbers.")
 
     def _show_selection(self) -> None:

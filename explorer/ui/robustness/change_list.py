@@ -108,7 +108,9 @@ class ChangeList(UpdatesWhenShown, QWidget):
         if ds is None or analysis is None:
             return
         self.caption.setVisible(session.method is not Method.WSM)
-        self.caption.setText("Weighted-sum analysis: a guide to TOPSIS, not its exact thresholds.")
+        self.caption.setText(
+            f"Weighted-sum analysis: a guide to {session.method.label}, not its exact thresholds."
+        )
         rows: list[tuple[str, str, tuple[str | None, str] | None]] = []
         if len(ds.options) < 2:
             rows.append(("note", "Only one option: nothing can overtake it.", None))

@@ -38,12 +38,16 @@ from explorer.ui.state.session import Session
 GRID, PAIRS, SINGLE = "grid", "pairs", "single"
 GRID_SIZE = (1000, 760)  # below this width the panes get a page each; below this height, two
 PAGE_TITLES = ("Sensitivity", "What would change", "Tornado", "Rank acceptability")
-WEIGHT_MODES = (("uniform", "Any weighting"), ("around", "Around the current weights"))
+WEIGHT_MODES = (
+    ("uniform", "Any weighting"),
+    ("around", "Around the current weights"),
+    ("ordinal", "Any weighting in the elicited order"),
+)
 SCORE_MODES = (("fixed", "As assessed"), ("uniform", "Anywhere in each cell's range"))
-TOPSIS_NOTE = (
-    "Scoring method is TOPSIS: the sensitivity curves, the tornado and rank acceptability follow "
-    "TOPSIS; the what-would-change statements and the stability bands behind the weight sliders "
-    "are the exact weighted-sum analyses."
+METHOD_NOTE = (
+    "Scoring method is {method}: the sensitivity curves, the tornado and rank acceptability "
+    "follow {method}; the what-would-change statements and the stability bands behind the weight "
+    "sliders are the exact weighted-sum analyses."
 )
 
 
@@ -80,7 +84,7 @@ class RobustnessView(QWidget):
         self.tornado = TornadoChart(session)
         self.heatmap = AcceptabilityHeatmap(session)
 
-        self.note = QLabel(TOPSIS_NOTE)
+        self.note = QLabel(METHOD_NOTE.format(method=Method.TOPSIS.label))
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Robustness method note")
         self.note.hide()
@@ -112,6 +116,7 @@ class RobustnessView(QWidget):
 
         session.setChanged.connect(self._sync)
         session.methodChanged.connect(self._show_method)
+        session.weightsChanged.connect(self._sync)  # an elicited order makes 'ordinal' available
         session.profileChanged.connect(self._sync)
         session.samplingChanged.connect(self._sync)  # set here or anywhere else
         # A synchronous repaint per setValue: the bar follows snapshots at most 20 times a second.
@@ -193,11 +198,16 @@ class RobustnessView(QWidget):
     def _settings_edited(self) -> None:
         spread_on = self.weights.currentData() == "around"
         self.spread.setEnabled(spread_on)
+        mode, order = self.weights.currentData(), self._session.sampling.order
+        if mode == "ordinal":
+            order = order or self._session.elicited_order()
+            mode = "ordinal" if order is not None else "uniform"
         settings = dataclasses.replace(
             self._session.sampling,
             samples=self.samples.value(),
             seed=self.seed.value(),
-            weights=self.weights.currentData(),
+            weights=mode,
+            order=order if mode == "ordinal" else None,
             spread=round(self.spread.value(), 4),
             scores=self.scores.currentData(),
         )
@@ -216,11 +226,15 @@ class RobustnessView(QWidget):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(combo.findData(key))
         self.spread.setEnabled(settings.weights == "around")
+        ordinal = self.weights.model().item(self.weights.findData("ordinal"))  # type: ignore[attr-defined]
+        ordinal.setEnabled(settings.order is not None or self._session.elicited_order() is not None)
         self._show_method()
         self._show_progress()
 
     def _show_method(self) -> None:
-        self.note.setVisible(self._session.method is not Method.WSM)
+        method = self._session.method
+        self.note.setText(METHOD_NOTE.format(method=method.label))
+        self.note.setVisible(method is not Method.WSM)
 
     def _snapshot(self) -> None:
         if not self._progress_later.isActive():

@@ -34,6 +34,14 @@ Y_STEP = 0.05  # the total axis snaps to multiples of this, so small changes nev
 MIN_PLOT_PX = 100  # below this the lines and crossovers cannot be told apart
 MAX_LABELS = 12  # crossover labels beyond this many are left to the tooltips
 
+# short enough for the axis of a small plot; the caption below names the method in full
+AXIS_TITLES = {
+    Method.WSM: "Total",
+    Method.TOPSIS: "TOPSIS closeness",
+    Method.TOPSIS_SCALE: "Closeness (scale)",
+    Method.PROMETHEE: "Flow score",
+}
+
 
 class SensitivityChart(UpdatesWhenShown, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -254,7 +262,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             self._y_range = (low, high)
             self._vb.setYRange(low, high, padding=0.02)
         method = self._session.method
-        self._axis_title("left", "Total" if method is Method.WSM else "TOPSIS closeness")
+        self._axis_title("left", AXIS_TITLES[method])
 
     def _weight_title(self, name: str) -> str:
         """ "Weight of <name> (others rescaled)", the name shortened to fit the axis: a long
@@ -296,7 +304,8 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         if self._interval is None:
             n = len(self._sensitivity.crossovers)
             text = (
-                f"TOPSIS closeness as the weight of {crit.name} runs from 0 to 100 %; "
+                f"{self._session.method.label} {self._session.method.total_name} as the weight "
+                f"of {crit.name} runs from 0 to 100 %; "
                 f"{n} crossover{'s' if n != 1 else ''} (hover a dot for who overtakes whom)."
             )
         else:

@@ -19,7 +19,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from explorer.core.engine import Method
 from explorer.core.robustness import Tornado, TornadoBar
 from explorer.core.wording import handover_text
 from explorer.ui.charts import chart_common as cc
@@ -212,7 +211,7 @@ class TornadoChart(UpdatesWhenShown, QWidget):
         t = self._session.theme
         leader = escape(self._names[tornado.leader])
         rival = escape(self._names[tornado.runner_up]) if tornado.runner_up else "the rest"
-        measure = "closeness" if tornado.method is Method.TOPSIS else "total"
+        measure = tornado.method.total_name
         low = cc.blend(t.foreground, t.background, 0.35).name()
         k, n = len(self._bars), len(tornado.bars)
         shown = (

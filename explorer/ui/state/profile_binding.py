@@ -26,6 +26,8 @@ def _state_of(weighting: Weighting) -> WeightState:
         weighting.method,
         weighting.credibility.copy(),
         weighting.lens,
+        weighting.elicitation,
+        weighting.preferences,
     )
 
 
@@ -99,6 +101,8 @@ class ProfileBinding(QObject):
             name=name,
             source_weights=w.source_weights if w.lens_active else None,
             briefing=self._deck,
+            elicitation=w.elicitation,
+            promethee=w.edited_preferences(),
         )
 
     def mark_saved(self, profile: Profile) -> None:

@@ -25,11 +25,14 @@ from explorer import paths
 from explorer.core import weights as weight_rules
 from explorer.core.audit import Audit, audit
 from explorer.core.briefing.deck import DeckSettings
+from explorer.core.elicitation.ordinal import OrdinalConstraints
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method, Result, ScoreMatrix, evaluate
 from explorer.core.loader import LoadResult, load_decision_set
 from explorer.core.model import DecisionSet
 from explorer.core.problems import Problem
 from explorer.core.profiles import AppliedProfile, Profile
+from explorer.core.promethee import Preference
 from explorer.core.robustness import Acceptability, Analysis, Lens, SamplingSettings
 from explorer.core.set_cache import SetCache
 from explorer.ui.state.profile_binding import ProfileBinding
@@ -253,6 +256,24 @@ class Session(QObject):
 
     def set_method(self, method: Method | str) -> None:
         self.weighting.set_method(method)
+
+    # ---- elicitation and PROMETHEE thresholds: the weighting's, see WeightingState --------
+    @property
+    def elicitation(self) -> Elicitation | None:
+        return self.weighting.elicitation
+
+    def apply_elicitation(self, record: Elicitation, text: str) -> None:
+        self.weighting.apply_elicitation(record, text)
+
+    def elicited_order(self) -> OrdinalConstraints | None:
+        return self.weighting.elicited_order()
+
+    @property
+    def preferences(self) -> tuple[Preference, ...]:
+        return self.weighting.preferences
+
+    def set_preferences(self, preferences: tuple[Preference, ...] | None) -> None:
+        self.weighting.set_preferences(preferences)
 
     def set_source_weight(self, source_id: str, value: float) -> None:
         """Trust one source 0..1 (0 = off); rescoring from the evidence is switched on."""

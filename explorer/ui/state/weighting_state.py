@@ -13,11 +13,21 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from explorer.core import weights as weight_rules
+from explorer.core.elicitation.ordinal import OrdinalConstraints, constraints_from
+from explorer.core.elicitation.record import Elicitation
 from explorer.core.engine import Method, ScoreMatrix
 from explorer.core.model import DecisionSet
+from explorer.core.promethee import Preference
 from explorer.core.robustness import Lens
 from explorer.core.robustness.lens_state import LensState
 from explorer.ui.state.weight_history import WeightChange, WeightState
+
+
+class Keep:
+    """`_change(preferences=KEEP)`: leave them; None is a value there (the defaults)."""
+
+
+KEEP = Keep()
 
 
 class WeightingState(QObject):
@@ -35,6 +45,7 @@ class WeightingState(QObject):
         self._reference = np.zeros(0)  # what Reset returns to
         self._locked = np.zeros(0, dtype=bool)
         self._method = Method.WSM
+        self._elicitation: Elicitation | None = None
         self._gesture: int | None = None
         self._gestures = 0
         self.undo_stack = QUndoStack(self)  # Edit ▸ Undo/Redo act on the weighting
@@ -48,6 +59,7 @@ class WeightingState(QObject):
         self._shares = weight_rules.equal(n)
         self._reference = self._shares.copy()
         self._locked = np.zeros(n, dtype=bool)
+        self._elicitation = None
         self.undo_stack.clear()  # steps of another set's weighting mean nothing here
 
     def carry(self, decision_set: DecisionSet, weights: WeightState | None) -> None:
@@ -108,7 +120,46 @@ class WeightingState(QObject):
             self._method,
             np.zeros(0) if self._scoring is None else self._scoring.credibility.copy(),
             self.lens_active,
+            self._elicitation,
+            None if self._scoring is None else self._scoring.preferences,
         )
+
+    @property
+    def elicitation(self) -> Elicitation | None:
+        """How the weights on screen were elicited, `adjusted` saying whether they were moved
+        since (None when they were never elicited)."""
+        if self._elicitation is None or self._set is None:
+            return self._elicitation
+        shares = zip(self._set.criterion_ids, self._shares.tolist(), strict=True)
+        return self._elicitation.against(dict(shares))
+
+    @property
+    def preferences(self) -> tuple[Preference, ...]:
+        """PROMETHEE's preference function per criterion, as the engine uses them."""
+        assert self._scoring is not None
+        return self._scoring.problem.preference_functions
+
+    def edited_preferences(self) -> dict[str, Preference]:
+        """The thresholds that differ from their scale's default, by criterion id."""
+        if self._set is None or self._scoring is None or self._scoring.preferences is None:
+            return {}
+        defaults = self._scoring.editorial.with_preferences(None).preference_functions
+        ids = self._set.criterion_ids
+        chosen = self._scoring.preferences
+        return {c: p for c, p, d in zip(ids, chosen, defaults, strict=True) if p != d}
+
+    def elicited_order(self) -> OrdinalConstraints | None:
+        """The order (and bounds) of the criteria as elicited, if the weights came from one:
+        what rank acceptability samples in "the elicited order"."""
+        record = self._elicitation
+        if record is None or self._set is None or not record.order:
+            return None
+        try:
+            return constraints_from(
+                self._set.criterion_ids, record.order, record.at_least, record.at_most
+            )
+        except ValueError:  # an order made for another version of the set
+            return None
 
     # ---- commands ------------------------------------------------------------------------
     def set_share(self, criterion_id: str, share: float) -> None:
@@ -141,6 +192,26 @@ class WeightingState(QObject):
     def set_method(self, method: Method | str) -> None:
         self._change("Scoring method", method=Method(method))
 
+    def apply_elicitation(self, record: Elicitation, text: str) -> None:
+        """Elicited weights onto the sliders with their record: one undoable step. Locks are
+        released, since the elicitation speaks for every weight."""
+        assert self._set is not None
+        weights = np.array([float(record.weights.get(c, 0.0)) for c in self._set.criterion_ids])
+        self._change(
+            text,
+            shares=weight_rules.as_shares(weights),
+            locked=np.zeros(len(weights), dtype=bool),
+            elicitation=record,
+        )
+
+    def set_preferences(self, preferences: tuple[Preference, ...] | None) -> None:
+        """PROMETHEE thresholds (None: every scale's default), one undoable step."""
+        if preferences is not None and self._scoring is not None:
+            defaults = self._scoring.editorial.with_preferences(None).preference_functions
+            if tuple(preferences) == defaults:
+                preferences = None  # the defaults, stated: saved as "not edited"
+        self._change("PROMETHEE thresholds", preferences=preferences)
+
     def set_source_weight(self, source_id: str, value: float) -> None:
         if self._set is None or self._scoring is None:
             return
@@ -166,6 +237,8 @@ class WeightingState(QObject):
             method=state.method,
             credibility=state.credibility,
             lens=state.lens,
+            elicitation=state.elicitation,
+            preferences=state.preferences,
         )
 
     def open(self, state: WeightState) -> None:
@@ -191,6 +264,8 @@ class WeightingState(QObject):
         method: Method | None = None,
         credibility: np.ndarray | None = None,
         lens: bool | None = None,
+        elicitation: Elicitation | None = None,
+        preferences: tuple[Preference, ...] | Keep | None = KEEP,
     ) -> None:
         before = self.state()
         after = WeightState(
@@ -199,6 +274,8 @@ class WeightingState(QObject):
             before.method if method is None else method,
             before.credibility if credibility is None else credibility,
             before.lens if lens is None else lens,
+            before.elicitation if elicitation is None else elicitation,
+            before.preferences if isinstance(preferences, Keep) else preferences,
         )
         if after.same_as(before):
             return
@@ -212,8 +289,11 @@ class WeightingState(QObject):
             state.locked.copy(),
             state.method,
         )
+        self._elicitation = state.elicitation
         new_scores = not state.same_scores_as(before)
         if new_scores and self._scoring is not None:
+            if state.preferences != self._scoring.preferences:
+                self._scoring.set_preferences(state.preferences)
             self._scoring.set(state.credibility, state.lens)
         if not np.array_equal(state.shares, before.shares):
             self.sharesChanged.emit()

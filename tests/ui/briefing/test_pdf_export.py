@@ -25,7 +25,7 @@ def test_one_page_per_visible_slide_then_sources(session: Session, tmp_path: Pat
     out = tmp_path / "brief.pdf"
     pages = pdf_export.write_pdf(session, out, DARK)
     reader = PdfReader(str(out))
-    assert pages == len(reader.pages) == 9 + 1
+    assert pages == len(reader.pages) == 10 + 1
     assert "How should a city commuter get to work?" in text_of(reader, 0)
     assert not any("criteria and their weights" in text_of(reader, k) for k in range(pages))
     box = reader.pages[0].mediabox  # A4 landscape, in points
@@ -63,7 +63,7 @@ def test_print_goes_through_the_same_pages(session: Session, tmp_path: Path):
     assert printer.docName() == "Getting to work — briefing"
     pages = pdf_export.print_briefing(session, printer)
     reader = PdfReader(str(out))
-    assert pages == len(reader.pages) == 10 + 1
+    assert pages == len(reader.pages) == 11 + 1
     assert text_of(reader, pages - 1).startswith("Sources cited")
     assert text_of(reader, 5).startswith("Bus Ranked 2 of 3")
 

@@ -1,7 +1,7 @@
 """The audience window: every navigation key, the counter, blackout, leaving, and what-if.
 
 Commute deck, default order: 1 title, 2 weights, 3 ranking, 4 tradeoff, 5 option:bike,
-6 option:bus, 7 option:car, 8 robustness, 9 reliance, 10 sources.
+6 option:bus, 7 option:car, 8 robustness, 9 methods, 10 reliance, 11 sources.
 """
 
 from __future__ import annotations
@@ -44,14 +44,14 @@ def press(qtbot, window: PresentationWindow, *keys: Qt.Key) -> None:
 
 def test_starts_on_the_title_with_the_counter(window: PresentationWindow) -> None:
     assert window.navigator.current == "title"
-    assert window.navigator.counter() == "1 / 10"
-    assert window.accessibleDescription() == f"Slide 1 / 10: {window.renderer.title('title')}"
+    assert window.navigator.counter() == "1 / 11"
+    assert window.accessibleDescription() == f"Slide 1 / 11: {window.renderer.title('title')}"
 
 
 @pytest.mark.parametrize("key", [K.Key_Right, K.Key_Down, K.Key_PageDown, K.Key_Space])
 def test_next_keys(qtbot, window: PresentationWindow, key: Qt.Key) -> None:
     press(qtbot, window, key)
-    assert window.navigator.counter() == "2 / 10"
+    assert window.navigator.counter() == "2 / 11"
     assert window.navigator.current == "weights"
     press(qtbot, window, key, key)
     assert window.navigator.current == "tradeoff"
@@ -61,22 +61,22 @@ def test_next_keys(qtbot, window: PresentationWindow, key: Qt.Key) -> None:
 def test_back_keys(qtbot, window: PresentationWindow, key: Qt.Key) -> None:
     press(qtbot, window, K.Key_End)
     press(qtbot, window, key)
-    assert window.navigator.counter() == "9 / 10"
+    assert window.navigator.counter() == "10 / 11"
     assert window.navigator.current == "reliance"
 
 
 def test_home_and_end(qtbot, window: PresentationWindow) -> None:
     press(qtbot, window, K.Key_End)
-    assert window.navigator.counter() == "10 / 10"
+    assert window.navigator.counter() == "11 / 11"
     assert window.navigator.current == "sources"
     press(qtbot, window, K.Key_Home)
-    assert window.navigator.counter() == "1 / 10"
+    assert window.navigator.counter() == "1 / 11"
 
 
 def test_number_then_enter_jumps(qtbot, window: PresentationWindow) -> None:
     press(qtbot, window, K.Key_3)
     assert window.navigator.buffer == "3"
-    assert window.navigator.counter() == "1 / 10"  # nothing moves before Enter
+    assert window.navigator.counter() == "1 / 11"  # nothing moves before Enter
     press(qtbot, window, K.Key_Return)
     assert window.navigator.current == "ranking"
     assert window.navigator.buffer == ""
@@ -106,9 +106,9 @@ def test_black_screen_toggles(qtbot, window: PresentationWindow, key: Qt.Key) ->
     assert image.pixelColor(640, 360).name() == "#000000"
     press(qtbot, window, key)
     assert not window.navigator.black
-    assert window.navigator.counter() == "2 / 10"
+    assert window.navigator.counter() == "2 / 11"
     press(qtbot, window, key, K.Key_Right)  # a step from black only lifts the black
-    assert (window.navigator.black, window.navigator.counter()) == (False, "2 / 10")
+    assert (window.navigator.black, window.navigator.counter()) == (False, "2 / 11")
 
 
 def test_esc_leaves_and_announces_it(qtbot, window: PresentationWindow) -> None:
@@ -119,9 +119,9 @@ def test_esc_leaves_and_announces_it(qtbot, window: PresentationWindow) -> None:
 
 def test_mouse_click_and_wheel_navigate(qtbot, window: PresentationWindow) -> None:
     qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
-    assert window.navigator.counter() == "2 / 10"
+    assert window.navigator.counter() == "2 / 11"
     qtbot.mouseClick(window, Qt.MouseButton.RightButton)
-    assert window.navigator.counter() == "1 / 10"
+    assert window.navigator.counter() == "1 / 11"
     centre = QPointF(window.rect().center())
     for delta in (-120, -60, -60, 120):  # one notch, two half notches, one notch back
         event = QWheelEvent(
@@ -135,7 +135,7 @@ def test_mouse_click_and_wheel_navigate(qtbot, window: PresentationWindow) -> No
             False,
         )
         QApplication.sendEvent(window, event)
-    assert window.navigator.counter() == "2 / 10"
+    assert window.navigator.counter() == "2 / 11"
 
 
 def test_slide_fills_4_3_to_16_9_screens_and_boxes_others(window: PresentationWindow) -> None:
@@ -162,7 +162,7 @@ def test_a_deck_change_updates_the_counter_and_keeps_the_slide(
     press(qtbot, window, K.Key_Return)
     assert window.navigator.current == "option:bike"
     session.set_deck(session.deck.with_hidden("weights", True))
-    assert window.navigator.counter() == "4 / 9"
+    assert window.navigator.counter() == "4 / 10"
     assert window.navigator.current == "option:bike"
 
 
@@ -238,7 +238,7 @@ def test_a_slider_drag_is_one_undo_step(qtbot, session: Session, window: Present
 def test_clicks_on_the_overlay_do_not_turn_the_slide(qtbot, window: PresentationWindow) -> None:
     press(qtbot, window, K.Key_W)
     qtbot.mouseClick(window.overlay, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
-    assert window.navigator.counter() == "1 / 10"
+    assert window.navigator.counter() == "1 / 11"
 
 
 def test_black_hides_the_overlay(qtbot, window: PresentationWindow) -> None:
@@ -308,7 +308,7 @@ def test_with_a_presenter_screen_the_presenter_view_opens_full_screen(
     view = window.presenter_view
     assert view is not None and view.isVisible() and view.isFullScreen()
     qtbot.keyClick(view, K.Key_Right)  # the presenter's keyboard drives the audience screen
-    assert window.navigator.counter() == "2 / 10"
+    assert window.navigator.counter() == "2 / 11"
     qtbot.keyClick(view, K.Key_Escape)
     assert not window.isVisible()
 

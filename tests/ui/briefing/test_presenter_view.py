@@ -35,7 +35,7 @@ def test_shows_current_and_next_slide(view: PresenterView, window: PresentationW
     title = window.renderer.title
     assert view.current.key == "title"
     assert view.next.key == "weights"
-    assert view.counter.text() == f"Slide 1 / 10  ·  {title('title')}"
+    assert view.counter.text() == f"Slide 1 / 11  ·  {title('title')}"
     assert view.next_title.text() == f"Next: {title('weights')}"
 
 
@@ -43,7 +43,7 @@ def test_keys_in_the_presenter_view_move_the_audience_window(
     qtbot, view: PresenterView, window: PresentationWindow
 ) -> None:
     qtbot.keyClick(view, K.Key_End)
-    assert window.navigator.counter() == "10 / 10"
+    assert window.navigator.counter() == "11 / 11"
     assert view.current.key == "sources"
     assert view.next.key is None
     assert view.next_title.text() == "Next: End of presentation"
@@ -56,9 +56,9 @@ def test_keys_in_the_presenter_view_move_the_audience_window(
     qtbot.mouseClick(view.black, Qt.MouseButton.LeftButton)
     assert not window.navigator.black
     qtbot.mouseClick(view.forward, Qt.MouseButton.LeftButton)
-    assert window.navigator.counter() == "10 / 10"
+    assert window.navigator.counter() == "11 / 11"
     qtbot.mouseClick(view.back, Qt.MouseButton.LeftButton)
-    assert window.navigator.counter() == "9 / 10"
+    assert window.navigator.counter() == "10 / 11"
 
 
 def test_audience_keys_move_the_presenter_view(
@@ -67,7 +67,7 @@ def test_audience_keys_move_the_presenter_view(
     qtbot.keyClick(window, K.Key_4)
     qtbot.keyClick(window, K.Key_Return)
     assert view.current.key == "tradeoff"
-    assert view.counter.text() == f"Slide 4 / 10  ·  {window.renderer.title('tradeoff')}"
+    assert view.counter.text() == f"Slide 4 / 11  ·  {window.renderer.title('tradeoff')}"
 
 
 def test_typing_a_note_saves_it_in_the_deck(qtbot, session: Session, view: PresenterView):
@@ -104,9 +104,9 @@ def test_a_clicker_turns_slides_while_the_notes_have_focus(
 ) -> None:
     view.notes.setFocus()
     qtbot.keyClick(view.notes, K.Key_PageDown)
-    assert window.navigator.counter() == "2 / 10"
+    assert window.navigator.counter() == "2 / 11"
     qtbot.keyClick(view.notes, K.Key_Right)  # an arrow edits the text, not the position
-    assert window.navigator.counter() == "2 / 10"
+    assert window.navigator.counter() == "2 / 11"
     qtbot.keyClick(view.notes, K.Key_Escape)  # leaves the notes, not the presentation
     assert window.isVisible()
 

@@ -20,6 +20,7 @@ DEFAULT = [
     "option:bus",
     "option:car",
     "robustness",
+    "methods",
     "reliance",
     "sources",
 ]
@@ -56,17 +57,17 @@ def test_unticking_hides_the_slide(
     weights, ranking = window.renderer.title("weights"), window.renderer.title("ranking")
     manager.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert session.deck.hidden == {"weights"}
-    assert window.navigator.counter() == "1 / 9"
+    assert window.navigator.counter() == "1 / 10"
     assert manager.list.item(1).text() == f"Hidden: {weights}"
     assert manager.list.item(2).text() == f"2. {ranking}"  # numbers are what the counter shows
     manager.list.item(1).setCheckState(Qt.CheckState.Checked)
     assert session.deck.hidden == frozenset()
-    assert window.navigator.counter() == "1 / 10"
+    assert window.navigator.counter() == "1 / 11"
 
 
 def test_hiding_in_the_deck_unticks_in_the_list(session: Session, manager: SlideManager):
     session.set_deck(session.deck.with_hidden("sources", True))
-    assert manager.list.item(9).checkState() == Qt.CheckState.Unchecked
+    assert manager.list.item(10).checkState() == Qt.CheckState.Unchecked
     manager.show_all.click()
     assert session.deck.hidden == frozenset()
 
@@ -99,7 +100,7 @@ def test_move_buttons_stop_at_the_ends(manager: SlideManager) -> None:
 def test_a_dragged_order_is_saved(qtbot, session: Session, manager: SlideManager) -> None:
     """What a drop does to the list: the model moves the row, the deck takes the new order."""
     model = manager.list.model()
-    model.moveRows(model.index(0, 0).parent(), 9, 1, model.index(0, 0).parent(), 0)
+    model.moveRows(model.index(0, 0).parent(), 10, 1, model.index(0, 0).parent(), 0)
     assert manager.keys()[0] == "sources"
     qtbot.waitUntil(lambda: session.deck.arrange(DEFAULT)[0] == "sources")
 

@@ -58,7 +58,7 @@ def test_every_slide_fits_at_every_size(bundled_session: Session, output_dir: Pa
     folder.mkdir(parents=True, exist_ok=True)
     renderer = SlideRenderer(bundled_session, LIGHT)
     keys = renderer.keys()
-    assert len(keys) == 4 + 5 + 3
+    assert len(keys) == 4 + 5 + 4
     for key in keys:
         painted, image, _ = render(bundled_session, key, size)
         assert_laid_out(painted, QRectF(0, 0, *size))
@@ -160,6 +160,7 @@ def test_keys_and_titles_follow_the_deck(session: Session):
         "option:bus",
         "option:car",
         "robustness",
+        "methods",
         "reliance",
         "sources",
     ]
@@ -171,7 +172,7 @@ def test_keys_and_titles_follow_the_deck(session: Session):
     assert "tradeoff" not in shown
     assert "tradeoff" in renderer.keys(include_hidden=True)
     painted, _, _ = render(session, "option:car", (1024, 768))
-    assert "2 / 9" in texts(painted)  # its place in the deck as shown
+    assert "2 / 10" in texts(painted)  # its place in the deck as shown
     painted, _, _ = render(session, "tradeoff", (1024, 768))
     assert "Hidden" in texts(painted)
 

@@ -128,7 +128,12 @@ def test_buttons_call_session(qtbot, panel: WeightsPanel, session: Session):
 
 def test_method_combo_both_directions(panel: WeightsPanel, session: Session):
     combo = panel.method_combo
-    assert [combo.itemText(i) for i in range(combo.count())] == ["Weighted sum", "TOPSIS"]
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Weighted sum",
+        "TOPSIS",
+        "TOPSIS (scale-relative)",
+        "PROMETHEE II",
+    ]
     assert combo.currentText() == "Weighted sum"
     combo.setCurrentIndex(combo.findText("TOPSIS"))
     assert session.method is Method.TOPSIS

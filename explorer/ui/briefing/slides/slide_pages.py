@@ -57,6 +57,15 @@ def paint_title(painter: QPainter, fr: Frame, t: TitleContent, theme: Theme, pla
                 align=CENTRE,
                 space_before=u * 0.3,
             )
+        if t.weights_from:
+            bottom.add(
+                t.weights_from,
+                font(u, 0.85),
+                theme.foreground,
+                max_lines=2,
+                align=CENTRE,
+                space_before=u * 0.3,
+            )
         bottom.add(
             f"{t.method} · {t.day}",
             font(u, 0.95),

@@ -37,6 +37,8 @@ from explorer.ui.briefing.slides.slide_pages import (
 )
 from explorer.ui.briefing.slides.slide_reliance import TITLE as RELIANCE_TITLE
 from explorer.ui.briefing.slides.slide_reliance import paint_reliance
+from explorer.ui.methods.methods_view import methods_comparison
+from explorer.ui.methods.paint_methods import SHORT, paint_methods
 from explorer.ui.state.session import Session
 from explorer.ui.theme import Theme
 
@@ -47,6 +49,7 @@ TITLES = {
     "ranking": "Ranking",
     "tradeoff": "Tradeoff map",
     "robustness": "How firm is the ranking?",
+    "methods": "Does the ranking depend on the method?",
     "reliance": RELIANCE_TITLE,
     "sources": "Sources",
 }
@@ -72,6 +75,7 @@ def briefing_state(session: Session, day: date | None = None) -> BriefingState:
         day or date.today(),
         "" if profile is None else profile.author,
         "" if profile is None else profile.description,
+        session.elicitation,
     )
 
 
@@ -204,6 +208,11 @@ class SlideRenderer:
             paint_chart(painter, fr, TITLES[key], caption, chart, theme, placed)
         elif key == "robustness":
             self._robustness(painter, fr)
+        elif key == "methods":
+            comparison = methods_comparison(session)
+            caption = "" if comparison is None else comparison.sentence(SHORT, agreement=False)
+            chart = self._chart(paint_methods)
+            paint_chart(painter, fr, TITLES[key], caption, chart, theme, placed)
         elif key == "reliance":
             paint_reliance(painter, fr, reliance_content(state), theme, placed)
         elif key == "sources":

@@ -19,6 +19,8 @@ X_STEP = 0.2  # the total axis ends at the next multiple of this above the leade
 AXIS_LABELS = {
     Method.WSM: "Weighted-sum score (0–1)",
     Method.TOPSIS: "TOPSIS closeness (0–1)",
+    Method.TOPSIS_SCALE: "TOPSIS closeness, scale-relative (0–1)",
+    Method.PROMETHEE: "PROMETHEE II net flow, as (φ + 1) / 2 (0–1)",
 }
 
 

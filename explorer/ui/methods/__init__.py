@@ -1,0 +1,1 @@
+"""The methods view: the ranking under every scoring method, side by side."""

@@ -1,0 +1,55 @@
+"""The methods tab and slide: ranks per method, expected rank once sampling is done, the
+sentence about the leader — the numbers `policy-explorer methods` gives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from explorer.core.engine import Method
+from explorer.core.methods_comparison import compare_methods
+from explorer.core.robustness import SamplingSettings
+from explorer.ui.briefing.slides.slides import SlideRenderer
+from explorer.ui.methods.methods_view import SHORT_LABELS, WAITING, MethodsView
+from explorer.ui.theme import LIGHT
+
+
+def test_the_view_shows_every_method_and_the_expected_rank(qtbot, bundled_session):
+    session = bundled_session
+    session.set_sampling(SamplingSettings(samples=2000))
+    view = MethodsView(session)
+    qtbot.addWidget(view)
+    heads = [view.table.horizontalHeaderItem(k).text() for k in range(view.table.columnCount())]
+    assert heads == [SHORT_LABELS[m] for m in Method] + ["Expected rank"]
+    tips = [view.table.horizontalHeaderItem(k).toolTip() for k in range(len(Method))]
+    assert tips == [m.label for m in Method]
+    expected = compare_methods(session.problem, session.result.weights)
+    leader_row = [view.table.item(0, k).text() for k in range(len(Method))]
+    top = int(session.result.order[0])
+    assert leader_row == [str(int(expected.ranks[m][top])) for m in Method]
+    assert (
+        view.summary.text()
+        == compare_methods(
+            session.problem, session.result.weights, [o.name for o in session.decision_set.options]
+        ).sentence()
+    )
+    view.show()  # on screen: sampling runs, the expected rank fills in
+    qtbot.waitUntil(
+        lambda: session.acceptability_current and not session.sampling_running, timeout=20000
+    )
+    view.refresh()
+    assert view.table.item(0, len(Method)).text() != WAITING
+    assert "Kendall's tau" in view.agreement.text()
+
+
+def test_the_methods_slide_paints_its_table(qtbot, bundled_session):
+    renderer = SlideRenderer(bundled_session, LIGHT)
+    shown = renderer.keys()
+    assert "methods" in shown
+    image = QImage(1280, 720, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    renderer.paint(painter, QRectF(0, 0, 1280, 720), "methods")
+    painter.end()
+    texts = [text for _, text in renderer.placed]
+    assert any("Does the ranking depend on the method?" in t for t in texts)
