@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +152,9 @@ def _write(args: argparse.Namespace, record: Elicitation, default_name: str) -> 
     return 0
 
 
-def _print_weights(doc: dict[str, Any], args: argparse.Namespace, lines: list[str] = ()) -> None:
+def _print_weights(
+    doc: dict[str, Any], args: argparse.Namespace, lines: Sequence[str] = ()
+) -> None:
     if args.format == "json":
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return

@@ -51,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
         acceptability=analysis.acceptability(settings),
     )
     if args.format == "json":
-        doc = {"decision_set": ds.id, "acceptability_method": weighted.method.value}
+        doc: dict[str, object] = {
+            "decision_set": ds.id,
+            "acceptability_method": weighted.method.value,
+        }
         doc |= comparison.as_dict()
         doc["sampling"] = settings.describe()
         print(json.dumps(doc, indent=2, ensure_ascii=False))

@@ -291,14 +291,18 @@ def ahp_hierarchy(
             owner[c] = g
     between: list[Comparison] = []
     inside: dict[str, list[Comparison]] = {g: [] for g in members}
-    for c in comparisons:
-        if c.a in members and c.b in members:
-            between.append(c)
-        elif c.a in owner and c.b in owner and owner[c.a] == owner[c.b]:
-            inside[owner[c.a]].append(c)
+    for judgement in comparisons:
+        if judgement.a in members and judgement.b in members:
+            between.append(judgement)
+        elif (
+            judgement.a in owner
+            and judgement.b in owner
+            and owner[judgement.a] == owner[judgement.b]
+        ):
+            inside[owner[judgement.a]].append(judgement)
         else:
             raise ValueError(
-                f"{c.a} vs {c.b}: compare groups with groups, and criteria only with "
+                f"{judgement.a} vs {judgement.b}: compare groups with groups, and criteria only with "
                 "criteria of the same group"
             )
     top = ahp(tuple(members), between)

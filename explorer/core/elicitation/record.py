@@ -179,7 +179,8 @@ def _shares(
 ) -> dict[str, float]:
     raw = f.mapping(data, path, key, required=required)
     out: dict[str, float] = {}
-    for c in raw or {}:
+    raw = raw or {}
+    for c in raw:
         if not ID_PATTERN.match(str(c)):
             f.report((*path, key, c), f"'{c}' is not a valid criterion id")
             continue
@@ -220,7 +221,8 @@ def parse_groups(
 ) -> dict[str, tuple[str, ...]]:
     raw = f.mapping(data, path, "groups", required=False)
     out: dict[str, tuple[str, ...]] = {}
-    for g in raw or {}:
+    raw = raw or {}
+    for g in raw:
         if not ID_PATTERN.match(str(g)):
             f.report((*path, "groups", g), f"'{g}' is not a valid group id")
             continue

@@ -22,7 +22,8 @@ from explorer.core.promethee import Preference, PreferenceKind, default_preferen
 def parse_promethee(data: dict[str, Any], f: Fields) -> dict[str, Preference]:
     raw = f.mapping(data, (), "promethee", required=False)
     out: dict[str, Preference] = {}
-    for cid in raw or {}:
+    raw = raw or {}
+    for cid in raw:
         where = ("promethee", cid)
         if not ID_PATTERN.match(str(cid)):
             f.report(where, f"'{cid}' is not a valid criterion id")

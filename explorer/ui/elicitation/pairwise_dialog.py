@@ -64,10 +64,10 @@ class PairwiseDialog(ElicitationDialog):
         self.hierarchy.setEnabled(len(self.groups) < len(self.criteria) and len(self.groups) > 1)
         self.hierarchy.toggled.connect(self._build_pairs)
         self.body.addWidget(self.hierarchy)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body.addWidget(self.scroll, 1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.addWidget(self.scroller, 1)
         self.combos: dict[tuple[str, str], QComboBox] = {}
         self.names = {c.id: c.name for c in self.criteria}
         self._build_pairs()
@@ -108,7 +108,7 @@ class PairwiseDialog(ElicitationDialog):
             grid.addWidget(combo, row, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
-        self.scroll.setWidget(holder)
+        self.scroller.setWidget(holder)
         if hasattr(self, "buttons"):
             self.update_preview()
 

@@ -68,7 +68,7 @@ class RankOrderDialog(ElicitationDialog):
                 out.append([item.data(ID_ROLE)])
         return out
 
-    def move(self, criterion_id: str, row: int) -> None:
+    def place(self, criterion_id: str, row: int) -> None:
         """Put a criterion at `row` (what a drag does; for the keyboard and for tests)."""
         for r in range(self.list.count()):
             if self.list.item(r).data(ID_ROLE) == criterion_id:

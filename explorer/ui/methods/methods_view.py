@@ -99,8 +99,11 @@ class MethodsView(QWidget):
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
         for k, m in enumerate(methods):
-            self.table.horizontalHeaderItem(k).setToolTip(m.label)
-        order = self._session.result.order if self._session.result is not None else []
+            header = self.table.horizontalHeaderItem(k)
+            if header is not None:
+                header.setToolTip(m.label)
+        result = self._session.result
+        order: list[int] = [] if result is None else [int(i) for i in result.order]
         self.table.setRowCount(len(order))
         self.table.setVerticalHeaderLabels([comparison.names[int(i)] for i in order])
         for row, i in enumerate(order):

@@ -7,7 +7,7 @@ methods disagree without reading every number.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from explorer.ui.briefing.paint import chart_paint as cp
@@ -60,7 +60,7 @@ def paint_methods(
         lines = cp.wrap(painter, head, bold, col_w * 0.95, 2)
         cp.draw_lines(painter, cell, lines, bold, theme.foreground, cp.CENTRE)
     painter.setPen(cp.line_pen(theme.grid, font_px))
-    painter.drawLine(rect.left(), top + row_h, rect.right(), top + row_h)
+    painter.drawLine(QLineF(rect.left(), top + row_h, rect.right(), top + row_h))
     base = comparison.ranks[comparison.methods[0]]
     for r, i in enumerate(result.order):
         y = top + (r + 1) * row_h

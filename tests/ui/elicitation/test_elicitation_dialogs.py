@@ -27,9 +27,9 @@ def ok_button(dialog):
 def test_rank_order_by_moving_rows_and_a_tie(qtbot, session):
     dialog = RankOrderDialog(session)
     qtbot.addWidget(dialog)
-    dialog.move("health", 0)
-    dialog.move("cost", 1)
-    dialog.move("time", 2)
+    dialog.place("health", 0)
+    dialog.place("cost", 1)
+    dialog.place("time", 2)
     dialog.set_tied("time", True)  # time shares cost's place
     assert dialog.tiers() == [["health"], ["cost", "time"]]
     dialog.scheme.setCurrentIndex(dialog.scheme.findData("rank-sum"))
@@ -142,9 +142,9 @@ def test_order_only_samples_the_order_with_bounds(qtbot, session):
     assert not ordinal_item.isEnabled()  # nothing elicited yet
     dialog = OrderOnlyDialog(session)
     qtbot.addWidget(dialog)
-    dialog.move("time", 0)
-    dialog.move("cost", 1)
-    dialog.move("health", 2)
+    dialog.place("time", 0)
+    dialog.place("cost", 1)
+    dialog.place("health", 2)
     dialog.at_least["health"].setValue(10.0)
     dialog.at_most["time"].setValue(90.0)
     dialog.at_least["health"].setValue(60.0)  # the least important holding 60 %: impossible
