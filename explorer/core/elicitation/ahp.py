@@ -302,8 +302,8 @@ def ahp_hierarchy(
             inside[owner[judgement.a]].append(judgement)
         else:
             raise ValueError(
-                f"{judgement.a} vs {judgement.b}: compare groups with groups, and criteria only with "
-                "criteria of the same group"
+                f"{judgement.a} vs {judgement.b}: compare groups with groups, and criteria "
+                "only with criteria of the same group"
             )
     top = ahp(tuple(members), between)
     within = {g: ahp(cs, inside[g]) for g, cs in members.items() if len(cs) > 1}
