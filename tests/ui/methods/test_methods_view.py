@@ -53,3 +53,26 @@ def test_the_methods_slide_paints_its_table(qtbot, bundled_session):
     painter.end()
     texts = [text for _, text in renderer.placed]
     assert any("Does the ranking depend on the method?" in t for t in texts)
+
+
+def test_a_background_tab_waits_and_catches_up_when_shown(qtbot, bundled_session):
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    session = bundled_session
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QLabel("front"), "front")
+    view = MethodsView(session)
+    tabs.addTab(view, "methods")
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    before = view.summary.text()
+    first = session.decision_set.criterion_ids[0]
+    session.set_share(first, 0.9)
+    session.flush()
+    assert view.summary.text() == before  # hidden: no per-tick comparison
+    tabs.setCurrentWidget(view)
+    expected = compare_methods(
+        session.problem, session.result.weights, [o.name for o in session.decision_set.options]
+    ).sentence()
+    assert view.summary.text() == expected != before
