@@ -82,9 +82,9 @@ class RoundTripDoc:
                 styles.insert(0, guess)
         first = None
         for style in styles:
-            yaml = _yaml(style)
-            data = yaml.load(body)
-            if _dump(yaml, data) == body:
+            writer = _yaml(style)  # ruamel's round-trip mode: plain data, no Python objects
+            data = writer.load(body)
+            if _dump(writer, data) == body:
                 return cls(text, data, style, True, text)
             first = first or (data, style)
         data, style = first if first else (None, DEFAULT_STYLE)

@@ -162,16 +162,8 @@ class CellDialog(QDialog):
         return edit
 
     def _accept(self) -> None:
-        if self.check.run():
-            return
-        edit = self.make_edit()
-        assert not isinstance(edit, str)  # run() above found no problem
         ds = self.author.session.decision_set
         assert ds is not None
         name = f"{ds.option(self.option_id).name} × {ds.criterion(self.criterion_id).name}"
-        problems = self.author.edit(f"Edit {name}", edit)
-        if problems:
-            self.check.setText("\n".join(problems))
-            self.check.setVisible(True)
-            return
-        self.accept()
+        if self.check.apply(f"Edit {name}"):
+            self.accept()

@@ -110,13 +110,5 @@ class CiteDialog(QDialog):
         return edit
 
     def _accept(self) -> None:
-        if self.check.run():
-            return
-        edit = self.make_edit()
-        assert not isinstance(edit, str)
-        problems = self.author.edit(f"Cite in {self.option.currentText()}", edit)
-        if problems:
-            self.check.setText("\n".join(problems))
-            self.check.setVisible(True)
-            return
-        self.accept()
+        if self.check.apply(f"Cite in {self.option.currentText()}"):
+            self.accept()

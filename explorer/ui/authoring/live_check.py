@@ -51,3 +51,17 @@ class LiveCheck(QLabel):
         self.setVisible(bool(self.problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not self.problems)
         return self.problems
+
+    def apply(self, text: str) -> bool:
+        """OK pressed: check once more, then make the edit as one undoable step named `text`.
+        False (with the problems shown) when the check or the save refused it."""
+        if self.run():
+            return False
+        edit = self.make_edit()
+        assert not isinstance(edit, str)  # run() above found no problem
+        problems = self.author.edit(text, edit)
+        if problems:
+            self.setText("\n".join(problems))
+            self.setVisible(True)
+            return False
+        return True

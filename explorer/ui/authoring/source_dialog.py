@@ -104,13 +104,5 @@ class SourceDialog(QDialog):
         return edit
 
     def _accept(self) -> None:
-        if self.check.run():
-            return
-        edit = self.make_edit()
-        assert not isinstance(edit, str)
-        problems = self.author.edit(f"Import {self.file.name}", edit)
-        if problems:
-            self.check.setText("\n".join(problems))
-            self.check.setVisible(True)
-            return
-        self.accept()
+        if self.check.apply(f"Import {self.file.name}"):
+            self.accept()
