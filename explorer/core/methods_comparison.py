@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -55,6 +55,12 @@ class MethodsComparison:
     @property
     def leader_holds(self) -> bool:
         return self.common_leader is not None
+
+    def with_acceptability(self, acceptability: Acceptability | None) -> MethodsComparison:
+        """The same ranks with another sampling run's expected ranks: a finished chunk of
+        samples changes only that column, and re-scoring four methods for it is wasted."""
+        expected = None if acceptability is None else expected_ranks(acceptability)
+        return replace(self, expected_rank=expected)
 
     @property
     def mean_agreement(self) -> float:

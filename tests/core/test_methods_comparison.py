@@ -66,3 +66,15 @@ def test_expected_rank_is_the_mean_rank_over_the_samples():
     assert expected.sum() == pytest.approx(1 + 2 + 3, abs=0.01)  # no ties in these samples
     comparison = compare_methods(p, np.ones(2) / 2, acceptability=acc)
     np.testing.assert_allclose(comparison.expected_rank, expected)
+
+
+def test_a_new_sampling_run_swaps_only_the_expected_ranks():
+    p = problem([[9, 1], [1, 9], [5, 5]])
+    acc = rank_acceptability(p, np.ones(2), samples=500, score_mode="fixed")
+    scored = compare_methods(p, np.array([0.7, 0.3]))
+    swapped = scored.with_acceptability(acc)
+    direct = compare_methods(p, np.array([0.7, 0.3]), acceptability=acc)
+    np.testing.assert_allclose(swapped.expected_rank, direct.expected_rank)
+    assert swapped.as_dict() == direct.as_dict()
+    assert swapped.with_acceptability(None).expected_rank is None
+    assert scored.expected_rank is None  # the original is left as it was

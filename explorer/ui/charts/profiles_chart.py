@@ -27,6 +27,7 @@ LINE_HIT_PX = 5
 SLANT_DEG = 30  # criterion names too long to wrap are slanted, ending at their tick
 SLANT_MAX_PX = 190
 BAND_PER_EQUAL_SHARE = 0.3  # band width (in criterion slots) of a criterion with an equal share
+BAND_ALPHA = 60 / 255  # how strongly a band shows its criterion colour over the background
 
 
 class ProfilesChart(cc.ChartBase):
@@ -93,7 +94,12 @@ class ProfilesChart(cc.ChartBase):
             y0=0.0,
             height=1.0,
             pen=pg.mkPen(None),
-            brushes=[_alpha(theme.criterion_colour(j), 60) for j in range(m)],
+            # Opaque, pre-mixed with the background they sit on (they never overlap, nothing
+            # is under them): a translucent fill this size cost 1.4 ms of every tick's repaint.
+            brushes=[
+                cc.blend(theme.criterion_colour(j), self._theme.background, BAND_ALPHA)
+                for j in range(m)
+            ],
         )
         self._bands.setZValue(-10)
         self._view.addItem(self._bands)
@@ -345,9 +351,3 @@ def _marker(colour: QColor, th: theme.Theme) -> tuple[tuple[QBrush, QBrush], tup
     brushes = (QBrush(colour), QBrush(QColor(th.background)))
     pens = (cc.cosmetic_pen(th.background, 1.0), cc.cosmetic_pen(colour, 1.5))
     return brushes, pens
-
-
-def _alpha(colour: QColor, alpha: int) -> QColor:
-    out = QColor(colour)
-    out.setAlpha(alpha)
-    return out

@@ -56,6 +56,8 @@ BAND_PX = 20  # height of the leader band
 RANK_BAND_PX = 4  # the whole-ranking strip along the band's lower edge
 BAND_ALPHA = 80  # translucent: the groove and the row's selection colour show through
 RANK_BAND_ALPHA = 200
+SELECTED_EDGE_PX = 3  # the selected row's edge in the highlight colour
+SELECTED_FILL_ALPHA = 40  # and its background, faintly
 
 
 def criterion_tooltip(criterion: Criterion) -> str:
@@ -121,6 +123,11 @@ class WeightRow(QFrame):
         self._criterion = criterion
         self._index = index  # position in the set: picks the criterion's colour everywhere
         self.setObjectName("weightRow")
+        # The selection edge is painted by the row (paintEvent), in a margin it always keeps so
+        # selecting never shifts the controls. It was a style sheet, which put the row's slider
+        # and spin box under Qt's style-sheet style: slower to paint on every tick of a drag.
+        self._selected = False
+        self.setContentsMargins(SELECTED_EDGE_PX, 0, 0, 0)
         name = criterion.name
         tip = criterion_tooltip(criterion)
 
@@ -271,16 +278,9 @@ class WeightRow(QFrame):
 
     def set_selected(self, selected: bool) -> None:
         """Mark the criterion the other views have selected, so the analyst sees the link."""
-        colour = QColor(self._session.theme.highlight)
-        if selected:
-            fill = QColor(colour)
-            fill.setAlpha(40)
-            self.setStyleSheet(
-                f"#weightRow {{ background: rgba({fill.red()},{fill.green()},{fill.blue()},"
-                f"{fill.alpha()}); border-left: 3px solid {colour.name()}; }}"
-            )
-        else:  # a transparent edge of the same width, so selecting never shifts the controls
-            self.setStyleSheet("#weightRow { border-left: 3px solid transparent; }")
+        if selected != self._selected:
+            self._selected = selected
+            self.update()
         font = self._name.font()
         font.setBold(selected)
         self._name.setFont(font)
@@ -311,6 +311,8 @@ class WeightRow(QFrame):
     def paintEvent(self, event: QPaintEvent) -> None:
         """The band is painted by the row, so the slider (a child) draws its groove over it."""
         super().paintEvent(event)
+        if self._selected:
+            self._paint_selection()
         i = self._stability
         if i is None:
             return
@@ -331,6 +333,15 @@ class WeightRow(QFrame):
         left, right = ranking[0] - 1, ranking[1] + 1
         top = mid + BAND_PX / 2 - RANK_BAND_PX
         painter.drawRect(QRectF(left, top, right - left, RANK_BAND_PX))
+        painter.end()
+
+    def _paint_selection(self) -> None:
+        colour = QColor(self._session.theme.highlight)
+        painter = QPainter(self)
+        fill = QColor(colour)
+        fill.setAlpha(SELECTED_FILL_ALPHA)
+        painter.fillRect(self.rect(), fill)
+        painter.fillRect(QRect(0, 0, SELECTED_EDGE_PX, self.height()), colour)
         painter.end()
 
     # ---- row → session -------------------------------------------------------------------

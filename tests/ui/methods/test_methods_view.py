@@ -37,9 +37,43 @@ def test_the_view_shows_every_method_and_the_expected_rank(qtbot, bundled_sessio
     qtbot.waitUntil(
         lambda: session.acceptability_current and not session.sampling_running, timeout=20000
     )
-    view.refresh()
-    assert view.table.item(0, len(Method)).text() != WAITING
+    # the snapshot reaches the view by itself (no refresh called here)
+    qtbot.waitUntil(lambda: view.table.item(0, len(Method)).text() != WAITING, timeout=5000)
     assert "Kendall's tau" in view.agreement.text()
+
+
+def _shown(view):
+    table = view.table
+    return [
+        [table.verticalHeaderItem(r).text()]
+        + [table.item(r, c).text() for c in range(table.columnCount())]
+        + [table.item(r, c).font().bold() for c in range(len(Method))]
+        for r in range(table.rowCount())
+    ]
+
+
+def _fresh(session):
+    fresh = MethodsView(session)
+    fresh.deleteLater()
+    return _shown(fresh)
+
+
+def test_weight_changes_update_the_table_in_place_to_what_a_fresh_view_shows(
+    qtbot, bundled_session
+):
+    session = bundled_session
+    view = MethodsView(session)
+    qtbot.addWidget(view)
+    first_cell = view.table.item(0, 0)
+    ids = session.decision_set.criterion_ids
+    orders = set()
+    for k, share in enumerate([0.9, 0.05, 0.6, 0.3, 0.8]):
+        session.set_share(ids[k % len(ids)], share)
+        session.flush()
+        assert _shown(view) == _fresh(session)
+        orders.add(tuple(session.result.order))
+    assert len(orders) > 1  # the rows really moved
+    assert view.table.item(0, 0) is first_cell  # texts change, the items stay
 
 
 def test_the_methods_slide_paints_its_table(qtbot, bundled_session):
