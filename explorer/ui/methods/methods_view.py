@@ -108,7 +108,7 @@ class MethodsView(UpdatesWhenShown, QWidget):
         result = self._session.result
         if result is None or self._scored is None or self._scored[0] is not result:
             comparison = methods_comparison(self._session)
-            self._scored = None if comparison is None else (result, comparison)
+            self._scored = None if comparison is None or result is None else (result, comparison)
             return comparison
         return self._scored[1].with_acceptability(current_acceptability(self._session))
 
