@@ -222,7 +222,6 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         analysis = session.analysis
         if ds is None or analysis is None or self._criterion is None:
             return
-        j = ds.criterion_ids.index(self._criterion)
         sens = self._sensitivity = analysis.sensitivity(self._criterion)
         # With many options only the contenders' curves (and the selected option's) are drawn:
         # 200 lines are an unreadable tangle and cost a frame on every tick.
@@ -241,7 +240,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             data=list(range(len(sens.crossovers))),
         )
         wsm = sens.method is Method.WSM
-        self._interval = analysis.stability[j] if wsm else None
+        self._interval = analysis.stability_of(self._criterion) if wsm else None
         self._region.setVisible(self._interval is not None)
         if self._interval is not None:
             self._region.setRegion((self._interval.low, self._interval.high))

@@ -52,7 +52,7 @@ def paint_sensitivity(
     pad = font_px * 0.3
     area = rect.adjusted(pad, pad, -pad, -pad)
     # the band is the exact weighted-sum stability interval: shown only when the curves are WSM
-    stab = analysis.stability[j] if sens.method is Method.WSM else None
+    stab = analysis.stability_of(cid) if sens.method is Method.WSM else None
     note = ""
     if stab is not None:
         leader = ds.option(stab.leader).name
