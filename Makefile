@@ -24,6 +24,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check explorer tests benchmarks
 	$(VENV)/bin/ruff format --check explorer tests benchmarks
 
+bench: export PYTHONUNBUFFERED = 1
 bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py

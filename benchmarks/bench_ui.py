@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.synthetic import synthetic_set  # noqa: E402
 from explorer import paths  # noqa: E402
+from explorer.ui.app import configure_charts  # noqa: E402
 from explorer.ui.main_window import MainWindow  # noqa: E402
 from explorer.ui.profiles import unsaved_prompt  # noqa: E402
 from explorer.ui.state.session import Session  # noqa: E402
@@ -122,13 +123,20 @@ def report(label: str, values: list[float]) -> str:
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
+    configure_charts()
     # the benchmark's weightings are throwaway: closing must not stop to ask about saving them
     unsaved_prompt.ask = lambda parent, name: unsaved_prompt.Choice.DISCARD
     # never touch the user's real settings, profiles or autosave (child processes inherit this)
     scratch = tempfile.mkdtemp(prefix="policy-explorer-bench-")
     for name in ("CONFIG", "DATA", "PROFILES"):
         os.environ[f"POLICY_EXPLORER_{name}"] = str(Path(scratch) / name.lower())
-    lines = []
+    lines: list[str] = []
+
+    def out(line: str) -> None:
+        """Each figure as it is measured (the whole run takes minutes), and again at the end."""
+        print(line, flush=True)
+        lines.append(line)
+
     for label, load in (
         ("bundled set", lambda s: s.load(paths.bundled_set())),
         (
@@ -148,22 +156,18 @@ def main() -> None:
             window.tabs.setCurrentIndex(tab)
             app.processEvents()
             name = window.tabs.tabText(tab).replace("&", "")
-            lines.append(report(f"{label}, drag, ranking + {name}", drag_latency(window)))
-            lines.append(
-                report(f"{label}, jumps, ranking + {name}", drag_latency(window, 150, True))
-            )
+            out(report(f"{label}, drag, ranking + {name}", drag_latency(window)))
+            out(report(f"{label}, jumps, ranking + {name}", drag_latency(window, 150, True)))
         if label == "bundled set":
             mpl = matplotlib_ranking(session)
-            lines.append(report("bundled set, matplotlib ranking chart alone", mpl))
+            out(report("bundled set, matplotlib ranking chart alone", mpl))
         window.close()
     bare = cold_start([sys.executable, str(ROOT / "benchmarks" / "bare_window.py")])
     full = cold_start([sys.executable, "-m", "explorer"])
-    lines.append(report("cold start: bare QMainWindow + 1 pyqtgraph plot", bare))
-    lines.append(report("cold start: policy-explorer, bundled set", full))
-    lines.append(
-        f"cold-start ratio (app / bare): {statistics.median(full) / statistics.median(bare):.2f}"
-    )
-    print("\n".join(lines))
+    out(report("cold start: bare QMainWindow + 1 pyqtgraph plot", bare))
+    out(report("cold start: policy-explorer, bundled set", full))
+    out(f"cold-start ratio (app / bare): {statistics.median(full) / statistics.median(bare):.2f}")
+    print("\nSummary:\n" + "\n".join(lines))
 
 
 if __name__ == "__main__":
