@@ -9,6 +9,7 @@ view (or another that shows acceptability) is on screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -70,6 +71,7 @@ class MethodsView(UpdatesWhenShown, QWidget):
         self.table.setAccessibleName("Rank of each option under each method")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.agreement = QLabel()
         self.agreement.setWordWrap(True)
         self.agreement.setAccessibleName("Agreement between methods")
@@ -138,10 +140,18 @@ class MethodsView(UpdatesWhenShown, QWidget):
         self.summary.setText(comparison.sentence())
         self.agreement.setText(agreement_text(comparison))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Option names take at most 40 % of the table's width (elided, in full as a tooltip):
+        the five number columns need the rest for their headings."""
+        super().resizeEvent(event)
+        self.table.verticalHeader().setMaximumWidth(max(120, self.table.width() * 2 // 5))
+
     def _build(self, methods: tuple[Method, ...], rows: int) -> None:
         """Rows, columns and their items, made once per set and method list: a tick only
         changes texts (a new QTableWidgetItem per cell per tick cost most of the view's time)."""
-        heads = [SHORT_LABELS[m] for m in methods] + ["Expected rank"]
+        # two lines each ("Weighted / sum"): on one line, five columns beside the option names
+        # were cut to "eighted su" at 1024 px wide
+        heads = [SHORT_LABELS[m].replace(" ", "\n", 1) for m in methods] + ["Expected\nrank"]
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
@@ -157,7 +167,8 @@ class MethodsView(UpdatesWhenShown, QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        # the heading's hint: its height is not laid out yet for the two-line labels just set
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(height)
 
@@ -167,6 +178,8 @@ class MethodsView(UpdatesWhenShown, QWidget):
         if item is None or item.text() == text:
             return
         item.setText(text)
+        if col < 0:
+            item.setToolTip(text)  # the name in full where the heading column is cut short
         if leader:
             font = item.font()
             font.setBold(text == "1")

@@ -19,7 +19,10 @@ def test_the_view_shows_every_method_and_the_expected_rank(qtbot, bundled_sessio
     session.set_sampling(SamplingSettings(samples=2000))
     view = MethodsView(session)
     qtbot.addWidget(view)
-    heads = [view.table.horizontalHeaderItem(k).text() for k in range(view.table.columnCount())]
+    heads = [
+        view.table.horizontalHeaderItem(k).text().replace("\n", " ")
+        for k in range(view.table.columnCount())
+    ]
     assert heads == [SHORT_LABELS[m] for m in Method] + ["Expected rank"]
     tips = [view.table.horizontalHeaderItem(k).toolTip() for k in range(len(Method))]
     assert tips == [m.label for m in Method]
@@ -110,3 +113,22 @@ def test_a_background_tab_waits_and_catches_up_when_shown(qtbot, bundled_session
         session.problem, session.result.weights, [o.name for o in session.decision_set.options]
     ).sentence()
     assert view.summary.text() == expected != before
+
+
+def test_headings_fit_their_columns_in_a_narrow_window(qtbot, bundled_session):
+    """At 1024 px the tab is ~650 px wide: the option names give way (elided, full text as
+    tooltip), never the method headings ("eighted su" once)."""
+    view = MethodsView(bundled_session)
+    qtbot.addWidget(view)
+    view.resize(650, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for k in range(view.table.columnCount()):
+        text = view.table.horizontalHeaderItem(k).text()
+        widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        assert header.sectionSize(k) >= widest, text
+    names = view.table.verticalHeader()
+    assert names.width() <= view.table.width() * 2 // 5
+    assert view.table.verticalHeaderItem(0).toolTip() == view.table.verticalHeaderItem(0).text()
