@@ -14,7 +14,7 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -32,6 +32,9 @@ LINE_PX, SELECTED_PX = 2.0, 4.0
 DOT_PX = 9
 Y_STEP = 0.05  # the total axis snaps to multiples of this, so small changes never rescale it
 MIN_PLOT_PX = 100  # below this the lines and crossovers cannot be told apart
+# Below this chart height the weight's axis title goes (the "Weight of:" box above names it):
+# at 1024 × 768 in the projector theme it took a third of the plot's height.
+COMPACT_PLOT_PX = 260
 MAX_LABELS = 12  # crossover labels beyond this many are left to the tooltips
 
 # short enough for the axis of a small plot; the caption below names the method in full
@@ -94,6 +97,8 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._vb.sigResized.connect(self._describe)  # the axis title fits the new width
         self._x_step = 0
         self.plot.setMinimumHeight(MIN_PLOT_PX)  # a squeezed tab scrolls rather than crush it
+        self._compact = False
+        self.plot.installEventFilter(self)
 
         self.legend = FittedLegend(max_lines=3)
         self.legend.setAccessibleName("Sensitivity chart legend")
@@ -123,6 +128,24 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         """The one way a theme switch reaches this view (the session's themeChanged)."""
         if self._session.decision_set is not None:
             self._rebuild()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            self._fit_height()
+        return False
+
+    def _fit_height(self) -> None:
+        """A short chart keeps its plot: the weight's axis title goes, the ticks stay."""
+        compact = self.plot.height() < COMPACT_PLOT_PX
+        axis = self.plot.getPlotItem().getAxis("bottom")
+        t = self._session.theme
+        ticks = QFontMetricsF(cc.chart_font(t)).height()
+        title = 0.0 if compact else QFontMetricsF(cc.chart_font(t, 1)).height()
+        height = int(ticks + title + 10)
+        if compact != self._compact or axis.height() != height:
+            self._compact = compact
+            axis.showLabel(not compact)
+            axis.setHeight(height)
 
     # ---- accessors (tests, main window) -----------------------------------------------------
     @property
@@ -215,6 +238,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self.caption.setFont(cc.legend_font(t))
         self.legend.setFont(cc.legend_font(t))
         self._fit_x_ticks()
+        self._fit_height()  # style_plot sized the axis for its title
 
     # ---- updating -------------------------------------------------------------------------
     def _update(self) -> None:
@@ -292,6 +316,8 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             plot_item = self.plot.getPlotItem()
             plot_item.setLabel(side, text, color=self._session.theme.foreground)
             cc.no_si_prefix(plot_item.getAxis(side))
+            if side == "bottom" and self._compact:
+                plot_item.getAxis(side).showLabel(False)  # setLabel shows it again
 
     def _describe(self) -> None:
         ds = self._session.decision_set

@@ -385,3 +385,37 @@ def test_tornado_labels_tell_cells_apart_when_narrow(qtbot, view, bundled_path):
         qtbot.wait(20)
         texts = view.tornado._label_texts
         assert len(set(texts)) == len(texts), texts
+
+
+def test_a_short_sensitivity_chart_gives_its_axis_title_room_to_the_plot(
+    qtbot, bundled_path
+) -> None:
+    """At 1024 × 768 in the projector theme the weight's axis title took a third of the
+    chart; when short, the chart drops it (the "Weight of:" box above names the weight) and
+    the plot gets the room. Tall again, the title is back."""
+    from explorer.ui.robustness.sensitivity_chart import COMPACT_PLOT_PX, SensitivityChart
+
+    s = Session()
+    s.set_theme(theme.PROJECTOR)
+    s.load(bundled_path)
+    chart = SensitivityChart(s)
+    qtbot.addWidget(chart)
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    view_box = chart.plot.getPlotItem().getViewBox()
+    chart.resize(650, 700)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.plot.height() >= COMPACT_PLOT_PX
+    assert axis.label.isVisible() and "Weight of" in axis.labelText
+    tall_axis = axis.height()
+    chart.resize(650, 300)
+    qtbot.waitUntil(lambda: chart.plot.height() < COMPACT_PLOT_PX)
+    qtbot.waitUntil(lambda: not axis.label.isVisible())
+    assert axis.height() < tall_axis
+    assert view_box.height() > chart.plot.height() - tall_axis  # the room went to the plot
+    s.views.set_sensitivity_criterion(s.decision_set.criterion_ids[2])  # a new title: hidden
+    assert s.decision_set.criteria[2].name[:12] in axis.labelText
+    assert not axis.label.isVisible()
+    chart.resize(650, 700)
+    qtbot.waitUntil(lambda: axis.label.isVisible())
+    assert axis.height() == tall_axis
