@@ -30,7 +30,7 @@ class Weighting:
     method: Method
     credibility: np.ndarray  # per source of the set, 0..1 (1 where the profile is silent)
     lens: bool  # cells rescored from the evidence with `credibility`
-    deck: DeckSettings  # slide order, hidden slides, speaker notes
+    deck: DeckSettings  # slide order, hidden slides, speaker notes, the views' choices
     applied: AppliedProfile  # what fitted and what did not, for the caller to report
     elicitation: Elicitation | None = None  # how the weights were obtained, if elicited
     # PROMETHEE's preference function per criterion; None: every one the scale's default

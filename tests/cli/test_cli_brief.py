@@ -127,6 +127,22 @@ def test_brief_honours_the_profiles_hidden_and_reordered_slides(tmp_path: Path):
     assert "Weighting: Balanced" in pages[0]
 
 
+def test_brief_draws_the_profiles_tradeoff_axes(tmp_path: Path):
+    """The map's pair the author chose, not the set's default (its first two groups)."""
+    briefing = (
+        "briefing:\n"
+        "  views:\n"
+        "    tradeoff_axes: [criterion:us_cost, criterion:iraqi_sovereignty]\n"
+        "    matrix_colour: disagreement\n"
+    )
+    out = tmp_path / "views.pdf"
+    done = cli("brief", "--profile", str(write_profile(tmp_path, briefing)), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    (page,) = [p for p in pages_text(out) if p.startswith("Tradeoff map")]
+    assert "Cost to the United States (across) against Respect for Iraqi sovereignty (up)" in page
+    assert "Security criteria (across)" not in page
+
+
 def test_brief_on_another_set_with_widescreen_pages(tmp_path: Path):
     out = tmp_path / "commute.pdf"
     done = cli("brief", "--set", str(COMMUTE), "--out", str(out), "--page", "16:9")

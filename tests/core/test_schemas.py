@@ -13,11 +13,13 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from explorer.core import loader, sections
+from explorer.core.briefing.view_choices import ColourMode
 from explorer.core.engine import Method
 from explorer.core.loader import load_decision_set
 from explorer.core.model import Direction, Stance
 from explorer.core.problems import LoadError
 from explorer.core.profiles import document as profile
+from explorer.core.profiles.analysis_fields import VIEW_KEYS
 from explorer.core.yamlsafe import read_yaml
 
 SCHEMAS = ROOT / "resources" / "schemas"
@@ -217,6 +219,19 @@ def test_profile_v2_validates():
     )
 
 
+def test_profile_with_view_choices_validates():
+    views = (
+        "briefing:\n  views:\n    tradeoff_axes: [criterion:cost, group:Money]\n"
+        "    matrix_colour: disagreement\n    sensitivity_criterion: gone\n"
+    )
+    assert _profile_errors(PROFILE_V2 + views) == []
+    loaded = profile.parse_profile(PROFILE_V2 + views).briefing.views
+    assert loaded.tradeoff_axes == ("criterion:cost", "group:Money")
+    views_schema = _schema("profile.schema.json")["properties"]["briefing"]["properties"]["views"]
+    assert _properties(views_schema) == VIEW_KEYS and views_schema["additionalProperties"] is False
+    assert views_schema["properties"]["matrix_colour"]["enum"] == [m.value for m in ColourMode]
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [
@@ -230,6 +245,11 @@ def test_profile_v2_validates():
         ("method: topsis", "method: topsis\ncreated: 31/01/2025"),
         ("method: topsis", "method: topsis\nlocks: [cost, cost]"),
         ("method: topsis", "method: topsis\nlocks: cost"),
+        ("method: topsis", "method: topsis\nbriefing: {views: {matrix_colour: pink}}"),
+        ("method: topsis", "method: topsis\nbriefing: {views: {tradeoff_axes: [criterion:x]}}"),
+        ("method: topsis", "method: topsis\nbriefing: {views: {tradeoff_axes: [cost, time]}}"),
+        ("method: topsis", "method: topsis\nbriefing: {views: {sensitivity: cost}}"),
+        ("method: topsis", "method: topsis\nbriefing: {views: {sensitivity_criterion: a b}}"),
     ],
 )
 def test_broken_profiles_fail_schema_and_loader(old, new):

@@ -4,15 +4,17 @@ Slides are generated from the live analysis, so the deck stores only keys (strin
 "ranking" or "option:refocus"), never slide content. The user's choices are saved with the
 profile; keys that no longer exist (an option removed from the set) are ignored rather than
 refused, and new slides (an option added) appear in their default place, so a profile made for
-an earlier version of a set still presents sensibly.
+an earlier version of a set still presents sensibly. The views' choices the slides draw (the
+tradeoff map's axes and the like, explorer/core/briefing/view_choices.py) travel with them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from explorer.core.briefing.view_choices import ViewChoices
 from explorer.core.model import DecisionSet
 
 FIXED_BEFORE = ("title", "weights", "ranking", "tradeoff")
@@ -41,11 +43,15 @@ def slide_keys(decision_set: DecisionSet, ranking: Sequence[int] | None = None) 
 
 @dataclass(frozen=True)
 class DeckSettings:
-    """The user's arrangement. Empty settings mean: every slide, default order, no notes."""
+    """The user's arrangement. Empty settings mean: every slide, default order, no notes, and
+    the views' default choices."""
 
     order: tuple[str, ...] = ()
     hidden: frozenset[str] = frozenset()
     notes: Mapping[str, str] = field(default_factory=dict)
+    views: ViewChoices = field(
+        default_factory=ViewChoices
+    )  # tradeoff axes, matrix colouring, sensitivity criterion
 
     def arrange(self, keys: Sequence[str]) -> list[str]:
         """All of `keys` (hidden ones too) in the user's order.
@@ -71,10 +77,13 @@ class DeckSettings:
 
     def with_hidden(self, key: str, hidden: bool) -> DeckSettings:
         new = set(self.hidden) | {key} if hidden else set(self.hidden) - {key}
-        return DeckSettings(self.order, frozenset(new), dict(self.notes))
+        return replace(self, hidden=frozenset(new), notes=dict(self.notes))
 
     def with_order(self, keys: Iterable[str]) -> DeckSettings:
-        return DeckSettings(tuple(dict.fromkeys(keys)), self.hidden, dict(self.notes))
+        return replace(self, order=tuple(dict.fromkeys(keys)), notes=dict(self.notes))
+
+    def with_views(self, views: ViewChoices) -> DeckSettings:
+        return replace(self, notes=dict(self.notes), views=views)
 
     def with_note(self, key: str, text: str) -> DeckSettings:
         notes = dict(self.notes)
@@ -82,17 +91,18 @@ class DeckSettings:
             notes[key] = text[:MAX_NOTE_CHARS]
         else:
             notes.pop(key, None)
-        return DeckSettings(self.order, self.hidden, notes)
+        return replace(self, notes=notes)
 
     @property
     def empty(self) -> bool:
-        return not (self.order or self.hidden or self.notes)
+        return not (self.order or self.hidden or self.notes) and self.views.empty
 
     def same_as(self, other: DeckSettings) -> bool:
         return (
             self.order == other.order
             and self.hidden == other.hidden
             and dict(self.notes) == dict(other.notes)
+            and self.views == other.views
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -104,4 +114,6 @@ class DeckSettings:
             data["hidden"] = sorted(self.hidden)
         if self.notes:
             data["notes"] = {k: self.notes[k] for k in sorted(self.notes)}
+        if views := self.views.to_data():
+            data["views"] = views
         return data

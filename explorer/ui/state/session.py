@@ -86,8 +86,9 @@ class Session(QObject):
         for changes_result in (w.sharesChanged, w.methodChanged, w.scoresChanged):
             changes_result.connect(self._schedule)
         self.undo_stack: QUndoStack = w.undo_stack  # Edit ▸ Undo/Redo act on the weighting
+        self.views = ViewState(self)  # what the views show (axes…), read by slides and export
         # made after the relays above, so a change is announced before it is judged unsaved
-        self.profile_binding = ProfileBinding(w, self)
+        self.profile_binding = ProfileBinding(w, self.views, self)
         self.profile_binding.profileChanged.connect(self.profileChanged)
         self.profile_binding.deckChanged.connect(self.deckChanged)
         self.selection = Selection(self)
@@ -97,7 +98,6 @@ class Session(QObject):
         self.sampler.settingsChanged.connect(self.samplingChanged)
         self.appearance = ThemeState(self)
         self.appearance.changed.connect(self.themeChanged)
-        self.views = ViewState(self)  # what the views show (axes…), read by slides and export
 
     # ---- loading -------------------------------------------------------------------------
     def load(self, path: Path) -> LoadResult:
@@ -119,8 +119,8 @@ class Session(QObject):
         self.selection.reset()
         self._previous_ranks = None
         self._evaluate()
-        self.views.reset()  # another set's choices mean nothing here
-        self.profile_binding.reset(decision_set)
+        self.profile_binding.reset(decision_set)  # first: the reset views are then judged by
+        self.views.reset()  # the new set, with no profile (another set's choices mean nothing)
         self.setChanged.emit()
         self.profileChanged.emit()
         self._announce_weighting()
@@ -153,7 +153,7 @@ class Session(QObject):
         self._announce_weighting()
         self.resultChanged.emit()
         self.selectionChanged.emit()
-        self.profile_binding.recheck()
+        self.profile_binding.recheck(decision_set)
 
     # ---- read-only state for views -------------------------------------------------------
     @property
@@ -334,13 +334,16 @@ class Session(QObject):
         return self.profile_binding.deck
 
     def set_deck(self, deck: DeckSettings) -> None:
-        """Slide order, hidden slides and notes: saved with the profile, not undone with weights."""
+        """Slide order, hidden slides and notes: saved with the profile, not undone with weights.
+        (The deck's view choices are set on `views`; a deck's own are ignored here.)"""
         self.profile_binding.set_deck(deck)
 
     def open_profile(
         self, profile: Profile, mapping: dict[str, str | None] | None = None
     ) -> AppliedProfile:
-        """Put a profile's weights, locks and method on screen; Reset returns to them.
+        """Put a profile's weights, locks and method, its deck and the views' choices it saved
+        (tradeoff axes, matrix colouring, sensitivity criterion) on screen; Reset returns to
+        the weights.
 
         Raises LoadError for a profile of another set (unless mapped). Criteria the profile
         lacks get weight 0 and are listed in the result's `missing` for the caller to show.
@@ -350,7 +353,7 @@ class Session(QObject):
     def apply_unsaved(self, profile: Profile, text: str) -> AppliedProfile:
         """Put a profile's whole weighting on screen as one undoable, unsaved change to what is
         open (an autosave restored after a crash): weights, locks, method, credibilities,
-        lens and deck alike."""
+        lens, deck and view choices alike."""
         return self.profile_binding.apply_unsaved(profile, text)
 
     def current_profile(self, name: str | None = None) -> Profile:

@@ -6,24 +6,17 @@ drew the defaults while the screen showed another choice. Now the view, the slid
 and the saved settings all read this one object; a view writes it when the user picks and
 follows it, with its combo's signals blocked, when anything else sets it. (The sampling
 settings are the same kind of choice and live with sampling, in the session's `sampler`.)
+A profile's deck saves them too (explorer/core/briefing/view_choices.py, their Qt-free form):
+the profile binding sets them here when a profile is applied and reads them back to save.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from PySide6.QtCore import QObject, Signal
 
+from explorer.core.briefing.view_choices import ColourMode, ViewChoices
 
-class ColourMode(StrEnum):
-    """What the score matrix's cells are coloured by."""
-
-    DESIRABILITY = "desirability"
-    DISAGREEMENT = "disagreement"
-
-    @property
-    def label(self) -> str:
-        return {"desirability": "Desirability", "disagreement": "Source disagreement"}[self.value]
+__all__ = ["ColourMode", "ViewState"]
 
 
 class ViewState(QObject):
@@ -42,6 +35,20 @@ class ViewState(QObject):
         a sensitivity criterion the new set lacks is ignored by every reader (so reopening the
         same set keeps it)."""
         self.set_tradeoff_axes(None, None)
+
+    @property
+    def choices(self) -> ViewChoices:
+        """All three as the deck saves them."""
+        return ViewChoices(self._tradeoff, self._matrix_colour, self._sensitivity)
+
+    def set_choices(self, choices: ViewChoices) -> None:
+        """A profile's choices, already resolved for the set (ViewChoices.resolved): each view
+        follows through the signal of the part that changed, its combo's signals blocked."""
+        axes = choices.tradeoff_axes
+        self.set_tradeoff_axes(*(axes if axes is not None else (None, None)))
+        if choices.matrix_colour is not None:
+            self.set_matrix_colour(choices.matrix_colour)
+        self.set_sensitivity_criterion(choices.sensitivity_criterion)
 
     @property
     def tradeoff_axes(self) -> tuple[str, str] | None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
+from explorer.core.briefing.view_choices import ColourMode, ViewChoices
 from explorer.core.engine import Method
 from explorer.core.profiles import (
     Profile,
@@ -337,6 +338,29 @@ def test_share_code_copy_then_paste_gives_identical_weights(
     assert session.method is Method.TOPSIS and not session.dirty
     assert session.active_profile.path is None  # opened, not saved
     assert not library.root.exists() or list(library.root.glob("*.yaml")) == []
+
+
+def test_share_code_carries_the_views_choices(
+    panel: ProfilePanel, session: Session, answers: Answers
+) -> None:
+    """Paste a colleague's code and the tradeoff map, matrix colouring and sensitivity chart
+    show what they chose, as their briefing did."""
+    session.set_weights(np.array([3.0, 2.0, 1.0]))
+    session.views.set_tradeoff_axes("criterion:health", "criterion:time")
+    session.views.set_matrix_colour(ColourMode.DISAGREEMENT)
+    session.views.set_sensitivity_criterion("health")
+    panel.copy_code_action.trigger()
+    code = QGuiApplication.clipboard().text()
+    session.views.set_tradeoff_axes("criterion:cost", "criterion:time")
+    session.views.set_matrix_colour(ColourMode.DESIRABILITY)
+    session.views.set_sensitivity_criterion("cost")
+    answers["ask_share_code"] = code
+    answers["unsaved"] = Choice.DISCARD
+    panel.paste_code_action.trigger()
+    assert session.views.choices == ViewChoices(
+        ("criterion:health", "criterion:time"), ColourMode.DISAGREEMENT, "health"
+    )
+    assert not session.dirty
 
 
 def test_damaged_share_code_is_refused_and_nothing_changes(

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from explorer import paths
+from explorer.core.briefing.view_choices import ColourMode
+from explorer.core.profiles import load_profile
 from explorer.core.recovery import FILE_NAME, read_recovery
 from explorer.ui.main_window import MainWindow
 from explorer.ui.state import autosave
@@ -151,3 +153,40 @@ def test_restore_keeps_credibilities_lens_and_deck(qtbot, bundled_path: Path) ->
     assert restored.result.totals == pytest.approx(session.result.totals, abs=1e-5)
     restored.undo_stack.undo()  # one undoable step back to what was open
     assert not restored.lens_active
+
+
+def test_restore_keeps_the_views_choices(qtbot, commute_path: Path, tmp_path: Path) -> None:
+    """The tradeoff axes, matrix colouring and sensitivity criterion picked on top of an open
+    profile come back with the rest of the unsaved work, on the views and in the slides."""
+    profile = tmp_path / "team.yaml"
+    profile.write_text(
+        "schema_version: 2\nname: Team\ndecision_set: commute\n"
+        "weights: {cost: 1, time: 1, health: 1}\n",
+        encoding="utf-8",
+    )
+    window = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(window)
+    window.open_path(commute_path)
+    window.session.open_profile(load_profile(profile))
+    views = window.session.views
+    views.set_tradeoff_axes("criterion:health", "criterion:time")
+    views.set_matrix_colour(ColourMode.DISAGREEMENT)
+    views.set_sensitivity_criterion("health")
+    assert window.session.dirty  # only the views changed, and that is unsaved work
+    window.autosave.save_now()
+    recovery = read_recovery(window.autosave.file)
+    assert recovery is not None and recovery.profile_path == profile.resolve()
+
+    fresh = MainWindow(Session(), AppSettings())
+    qtbot.addWidget(fresh)
+    fresh.open_path(commute_path)
+    autosave.restore(fresh.session, recovery)
+    restored = fresh.session
+    assert restored.views.tradeoff_axes == ("criterion:health", "criterion:time")
+    assert restored.views.matrix_colour is ColourMode.DISAGREEMENT
+    assert restored.views.sensitivity_criterion == "health"
+    assert (fresh.tradeoff_map.x_combo.currentData(), fresh.tradeoff_map.y_combo.currentData()) == (
+        "criterion:health",
+        "criterion:time",
+    )
+    assert restored.dirty and restored.active_profile.path == profile.resolve()
