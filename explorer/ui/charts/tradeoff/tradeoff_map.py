@@ -120,9 +120,6 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
             self._on_selection_changed()
 
     # ---- accessors (tests, main window) -------------------------------------------------
-    def axis_choices(self) -> list[tuple[str, str]]:
-        return [(a.key, a.label) for a in self._choices]
-
     @property
     def x_axis(self) -> tradeoff.Axis | None:
         return self._axis(self.x_combo)
@@ -130,13 +127,6 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
     @property
     def y_axis(self) -> tradeoff.Axis | None:
         return self._axis(self.y_combo)
-
-    def set_axes(self, x_key: str, y_key: str) -> None:
-        for combo, key in ((self.x_combo, x_key), (self.y_combo, y_key)):
-            index = combo.findData(key)
-            if index < 0:
-                raise KeyError(key)
-            combo.setCurrentIndex(index)
 
     def positions(self) -> dict[str, tuple[float, float]]:
         """Where the points are drawn, read back from the scatter item itself (file order)."""
