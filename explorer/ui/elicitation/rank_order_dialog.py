@@ -77,12 +77,6 @@ class RankOrderDialog(ElicitationDialog):
                 break
         self.update_preview()
 
-    def set_tied(self, criterion_id: str, tied: bool) -> None:
-        for r in range(self.list.count()):
-            item = self.list.item(r)
-            if item.data(ID_ROLE) == criterion_id:
-                item.setCheckState(Qt.CheckState.Checked if tied else Qt.CheckState.Unchecked)
-
     def record(self) -> Elicitation:
         scheme = Scheme(self.scheme.currentData())
         tiers = self.tiers()
