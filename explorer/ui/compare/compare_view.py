@@ -175,13 +175,6 @@ class CompareView(QWidget):
             self.checkedChanged.emit()
 
     # ---- public accessors ---------------------------------------------------------------------
-    def profile_labels(self) -> list[str]:
-        """Every profile offered, in list order, as labelled."""
-        return [self._entries[key].label for key in self._entries]
-
-    def checked_labels(self) -> list[str]:
-        return [self._entries[key].label for key in self._checked_keys()]
-
     def checked_profiles(self) -> list[Profile]:
         """The checked profiles as compared: under their list labels, the session's read now."""
         out = []
