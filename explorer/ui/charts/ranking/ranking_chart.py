@@ -369,16 +369,6 @@ class RankingChart(cc.ChartBase):
             text = f"By the weighted sum's ranges: {text}"
         self._headline.setText(text)
 
-    def evidence_line(self) -> str:
-        """The evidence headline beside the ranking ('' while no check changes the leader)."""
-        return self._evidence_line.text() if self._evidence_line.isVisibleTo(self) else ""
-
-    def flush_evidence_line(self) -> None:
-        """Show the evidence headline now rather than once the weights settle (tests, export)."""
-        if self._evidence_later.isActive():
-            self._evidence_later.stop()
-        self._show_evidence_line()
-
     def _show_evidence_line(self) -> None:
         check = self._session.audit
         text = "" if check is None or check.headline is None else check.headline
