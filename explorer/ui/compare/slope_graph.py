@@ -125,14 +125,6 @@ class SlopeGraph(cc.ChartBase):
         c, i = self._comparison, self._emphasis
         return None if c is None or i is None or i < 0 else c.option_ids[i]
 
-    def hover_at(self, profile: int, option_id: str) -> str:
-        """Hover the marker of one option in one column; returns its tooltip (tests)."""
-        assert self._comparison is not None
-        i = self._comparison.option_ids.index(option_id)
-        scene = self._view.mapViewToScene(QPointF(profile, self._pos[profile, i]))
-        self._mouse_moved(scene)
-        return self.hover_tooltip()
-
     def marker_scene_pos(self, profile: int, option_id: str) -> QPointF:
         assert self._comparison is not None
         i = self._comparison.option_ids.index(option_id)

@@ -270,13 +270,15 @@ def test_hover_and_selection_highlight_a_line(qtbot, view, bundled_session):
     graph = view.slope_graph
     bundled_session.select(option="status_quo")
     assert graph.highlighted() == "status_quo"
-    tip = graph.hover_at(1, "complete_withdrawal")
+    plot = graph.findChild(pg.PlotWidget)
+    hover = plot.mapFromScene(graph.marker_scene_pos(1, "complete_withdrawal"))
+    qtbot.mouseMove(plot.viewport(), hover)
+    tip = graph.hover_tooltip()
     assert graph.highlighted() == "complete_withdrawal"
     assert "Complete withdrawal" in tip and "1st of 5" in tip
     total = view.comparison().results[1].totals[4]
     assert f"{total:.3f}" in tip
     # click selects through the session
-    plot = graph.findChild(pg.PlotWidget)
     pos = plot.mapFromScene(graph.marker_scene_pos(0, "governance_pivot"))
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert bundled_session.selected_option == "governance_pivot"
