@@ -19,7 +19,6 @@ from explorer.ui.elicitation.base_dialog import ElicitationDialog
 from explorer.ui.state.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-TIED = "  (same place as above)"
 
 
 class RankOrderDialog(ElicitationDialog):
