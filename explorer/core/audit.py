@@ -122,10 +122,6 @@ class Audit:
     def unopposed(self) -> tuple[CellAudit, ...]:
         return tuple(c for c in self.cells if c.unopposed)
 
-    @property
-    def leader_depends(self) -> bool:
-        return self.headline is not None
-
 
 def _ranking(decision_set: DecisionSet, result: Result) -> Ranking:
     ids = decision_set.option_ids

@@ -171,10 +171,6 @@ def _consistency(n: int, lam: float) -> tuple[float, float | None]:
     return ci, (ci / ri if ri else None)
 
 
-def _nearest_saaty(ratio: float) -> float:
-    return min(SAATY_VALUES, key=lambda v: abs(math.log(v) - math.log(ratio)))
-
-
 def _solve(
     items: tuple[str, ...], comparisons: Sequence[Comparison]
 ) -> tuple[np.ndarray, float, float, float | None]:

@@ -24,7 +24,7 @@ In the file:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -288,11 +288,3 @@ def parse_elicitation(data: dict[str, Any], f: Fields) -> Elicitation | None:
         fields["at_least"] = _shares(f, raw, path, "at_least", 1.0, required=False)
         fields["at_most"] = _shares(f, raw, path, "at_most", 1.0, required=False)
     return Elicitation(kind, weights, adjusted, **fields)
-
-
-def from_order(
-    tiers: Sequence[Sequence[str]], scheme: Scheme | str, weights: Mapping[str, float]
-) -> Elicitation:
-    return Elicitation(
-        Kind.RANK_ORDER, dict(weights), scheme=Scheme(scheme), order=tuple(map(tuple, tiers))
-    )

@@ -58,22 +58,27 @@ class ProfilesChart(cc.ChartBase):
 
     # ---- read-only accessors (tests, export) --------------------------------------------------
     def line_data(self, option_id: str) -> np.ndarray:
-        """The desirabilities drawn for one option, in criterion order."""
+        """The desirabilities drawn for one option, in criterion order; read back for tests,
+        which would otherwise reach into pyqtgraph items."""
         ds = self._session.decision_set
         assert ds is not None
         _, ys = self._lines.getData()
         return np.asarray(ys, dtype=float).reshape(self._d.shape)[ds.option_ids.index(option_id)]
 
     def line_width(self, option_id: str) -> float:
+        """The pen width one option's line is drawn with (the chosen one stands out); read back
+        for tests, which would otherwise reach into pyqtgraph items."""
         chosen = option_id == self._session.selected_option and self._chosen.isVisible()
         return (self._chosen.opts if chosen else self._lines.opts)["pen"].widthF()
 
     def band_widths(self) -> np.ndarray:
-        """Width of the weight band behind each criterion axis, in criterion slots."""
+        """Width of the weight band behind each criterion axis, in criterion slots; read back for
+        tests, which would otherwise reach into pyqtgraph items."""
         return np.zeros(0) if self._bands is None else np.asarray(self._bands.opts["width"])
 
     def axis_labels(self) -> list[str]:
-        """Criterion names as shown on the axis (wrapped, or slanted and perhaps elided)."""
+        """Criterion names as the axis shows them (wrapped, or slanted and perhaps elided); read
+        back for tests, which would otherwise reach into pyqtgraph items."""
         return [label.text() for label in self._slanted] or list(self._axis_names)
 
     # ---- building, once per decision set ----------------------------------------------------

@@ -175,13 +175,6 @@ class CompareView(QWidget):
             self.checkedChanged.emit()
 
     # ---- public accessors ---------------------------------------------------------------------
-    def profile_labels(self) -> list[str]:
-        """Every profile offered, in list order, as labelled."""
-        return [self._entries[key].label for key in self._entries]
-
-    def checked_labels(self) -> list[str]:
-        return [self._entries[key].label for key in self._checked_keys()]
-
     def checked_profiles(self) -> list[Profile]:
         """The checked profiles as compared: under their list labels, the session's read now."""
         out = []
@@ -198,22 +191,27 @@ class CompareView(QWidget):
         return self._comparison
 
     def slope_ranks(self) -> dict[str, dict[str, int]]:
+        """Profile -> option -> the rank its slope marker shows; for tests (caught up first)."""
         self._catch_up()
         return self.slope_graph.ranks()
 
     def difference_rows(self) -> list[dict[str, object]]:
+        """The difference rows at full precision (cells round); for tests (caught up first)."""
         self._catch_up()
         return self.difference_table.rows()
 
     def driver_texts(self) -> list[str]:
+        """The driver statements as listed; for tests (caught up first: hidden, it waits)."""
         self._catch_up()
         return self.drivers.texts()
 
     def group_rows(self) -> list[dict[str, object]]:
+        """The group tab's rows at full precision (cells round); for tests (caught up first)."""
         self._catch_up()
         return self.group_panel.rows()
 
     def group_weights(self) -> dict[str, float]:
+        """The group mean weights at full precision (shown rounded); for tests (caught up first)."""
         self._catch_up()
         return self.group_panel.mean_weights()
 

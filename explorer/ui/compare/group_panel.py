@@ -174,12 +174,6 @@ class GroupPanel(QWidget):
         self._fill(self._group, ds)
         self._show_judgements(ds)
 
-    def combined_judgements(self) -> Elicitation | None:
-        """The checked profiles' pairwise judgements combined (None: fewer than two have any)."""
-        if self._stale:
-            self._compute()
-        return self._combined
-
     def _show_judgements(self, ds: DecisionSet) -> None:
         try:
             combined = combine_pairwise([p.elicitation for p in self._profiles], ds.criterion_ids)

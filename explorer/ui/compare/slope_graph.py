@@ -113,27 +113,27 @@ class SlopeGraph(cc.ChartBase):
         return self._pos.copy()
 
     def end_names(self) -> tuple[list[str], list[str]]:
+        """The option names drawn at the left and right ends of the lines; read back for tests,
+        which would otherwise reach into pyqtgraph items."""
         return self._labels.names()
 
     def marker_texts(self) -> list[str]:
+        """The rank texts drawn in the markers; read back for tests, which would otherwise reach
+        into pyqtgraph items."""
         return self._labels.point_texts()
 
     def column_names(self) -> list[str]:
+        """The profile names drawn over the columns; read back for tests, which would otherwise
+        reach into pyqtgraph items."""
         return [text for _, text in self._tick_cache]
 
     def highlighted(self) -> str | None:
         c, i = self._comparison, self._emphasis
         return None if c is None or i is None or i < 0 else c.option_ids[i]
 
-    def hover_at(self, profile: int, option_id: str) -> str:
-        """Hover the marker of one option in one column; returns its tooltip (tests)."""
-        assert self._comparison is not None
-        i = self._comparison.option_ids.index(option_id)
-        scene = self._view.mapViewToScene(QPointF(profile, self._pos[profile, i]))
-        self._mouse_moved(scene)
-        return self.hover_tooltip()
-
     def marker_scene_pos(self, profile: int, option_id: str) -> QPointF:
+        """Where one option's marker is drawn in one column, in scene pixels, so a test can point
+        the real mouse at it (the drawn rows are the graph's own state)."""
         assert self._comparison is not None
         i = self._comparison.option_ids.index(option_id)
         return self._view.mapViewToScene(QPointF(profile, self._pos[profile, i]))

@@ -85,12 +85,6 @@ class WeightDifferenceTable(QTableView):
         """Per criterion in set order: id, {profile: share}, and the difference/spread shown."""
         return [dict(row) for row in self._rows]
 
-    def header_texts(self) -> list[str]:
-        return [
-            str(self._model.headerData(j, Qt.Orientation.Horizontal))
-            for j in range(self._model.columnCount())
-        ]
-
     def cell_text(self, row: int, column: int) -> str:
         """Text of a cell as displayed (after any sorting)."""
         return str(self._proxy.index(row, column).data() or "")

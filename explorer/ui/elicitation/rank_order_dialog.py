@@ -19,7 +19,6 @@ from explorer.ui.elicitation.base_dialog import ElicitationDialog
 from explorer.ui.state.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-TIED = "  (same place as above)"
 
 
 class RankOrderDialog(ElicitationDialog):
@@ -76,12 +75,6 @@ class RankOrderDialog(ElicitationDialog):
                 self.list.insertItem(row, item)
                 break
         self.update_preview()
-
-    def set_tied(self, criterion_id: str, tied: bool) -> None:
-        for r in range(self.list.count()):
-            item = self.list.item(r)
-            if item.data(ID_ROLE) == criterion_id:
-                item.setCheckState(Qt.CheckState.Checked if tied else Qt.CheckState.Unchecked)
 
     def record(self) -> Elicitation:
         scheme = Scheme(self.scheme.currentData())

@@ -85,12 +85,6 @@ class PrometheeDialog(QDialog):
         for c in self.criteria:
             self._show(c.id, default_preference(c.scale.min, c.scale.max))
 
-    def set_row(self, cid: str, kind: str, q: float = 0.0, p: float = 0.0) -> None:
-        combo, qs, ps = self.rows[cid]
-        combo.setCurrentIndex(combo.findData(kind))
-        qs.setValue(q)
-        ps.setValue(p)
-
     def preferences(self) -> tuple[Preference, ...]:
         """As entered; ValueError naming the criterion when a row is not a valid function."""
         out = []

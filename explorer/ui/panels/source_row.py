@@ -97,6 +97,7 @@ class SourceRow(QFrame):
         self._title.setBuddy(self.check)
 
         self._meta = QLabel(usage_text(source, usage))
+        self._meta.setObjectName("sourceUsage")
         self._meta.setWordWrap(True)
         self._meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._meta.setToolTip(tip)
@@ -156,10 +157,6 @@ class SourceRow(QFrame):
     @property
     def source_id(self) -> str:
         return self._source.id
-
-    @property
-    def meta_label(self) -> QLabel:
-        return self._meta
 
     # ---- session → row -------------------------------------------------------------------
     def sync(self) -> None:

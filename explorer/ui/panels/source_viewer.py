@@ -175,7 +175,8 @@ class SourceViewer(QDialog):
         return None if self._current is None else self._citations[self._current]
 
     def highlighted_text(self) -> str:
-        """The text currently highlighted as the quote, as it appears in the source."""
+        """The text highlighted as the quote, as it appears in the source; read back for tests,
+        since the highlight is an extra selection, not the cursor's."""
         selections = self.text.extraSelections()
         if not selections or (self._current is None and self._loose_span is None):
             return ""

@@ -232,7 +232,8 @@ class WeightRow(QFrame):
         return self._stability_text
 
     def band_span(self, whole_ranking: bool = False) -> tuple[float, float] | None:
-        """Where the band is drawn, in this row's pixels (left, right); None when hidden."""
+        """Where the band is drawn, in this row's pixels (left, right), None when hidden; read
+        back for tests, since the band is painted, not a widget."""
         if self._stability is None:
             return None
         i = self._stability
@@ -305,7 +306,8 @@ class WeightRow(QFrame):
         return groove.translated(self.slider.pos()), handle.width()
 
     def share_x(self, share: float) -> float:
-        """The x at which the handle's centre sits for a share: the band meets the handle."""
+        """The x at which the handle's centre sits for a share, so tests can check the band meets
+        the handle (Qt's style decides the groove)."""
         return _x_of(*self._groove(), share)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +48,6 @@ class WeightsPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self._rows: dict[str, WeightRow] = {}
-        self._headings: list[QLabel] = []
         self.setMinimumWidth(270)
 
         method_label = QLabel("&Method")
@@ -125,32 +123,16 @@ class WeightsPanel(QWidget):
     def spin(self, criterion_id: str) -> QDoubleSpinBox:
         return self._rows[criterion_id].spin
 
-    def lock_button(self, criterion_id: str) -> QToolButton:
-        return self._rows[criterion_id].lock
-
     def share_label(self, criterion_id: str) -> QLabel:
         return self._rows[criterion_id].share_label
 
     def row(self, criterion_id: str) -> WeightRow:
         return self._rows[criterion_id]
 
-    @property
-    def method_combo(self) -> QComboBox:
-        return self._method
-
-    @property
-    def band_caption(self) -> str:
-        return self._band_caption.text()
-
-    @property
-    def group_headings(self) -> list[str]:
-        return [label.text() for label in self._headings]
-
     # ---- session → panel -------------------------------------------------------------------
     def _rebuild(self) -> None:
         """A new set: new rows. The old container goes with its rows in one deleteLater."""
         self._rows.clear()
-        self._headings.clear()
         container, column = self._scroll.fresh_column(spacing=2)
         decision_set = self._session.decision_set
         if decision_set is not None:
@@ -163,7 +145,6 @@ class WeightsPanel(QWidget):
                     heading.setContentsMargins(6, 8, 6, 0)
                     heading.setAccessibleName(f"Criteria group {group}")
                     column.addWidget(heading)
-                    self._headings.append(heading)
                 for index, criterion in members:
                     row = WeightRow(self._session, criterion, index, container)
                     column.addWidget(row)

@@ -93,10 +93,6 @@ class AcceptabilityHeatmap(UpdatesWhenShown, QWidget):
             self._rebuild()
 
     # ---- accessors (tests) --------------------------------------------------------------------
-    def row_options(self) -> list[str]:
-        """Option ids in table order (best first by the current ranking)."""
-        return list(self._rows)
-
     def cell(self, option_id: str, rank: int) -> QTableWidgetItem:
         """The item showing how often `option_id` takes `rank` (1-based)."""
         return self._item(self._rows.index(option_id), rank)

@@ -80,14 +80,6 @@ class ChangeList(UpdatesWhenShown, QWidget):
                 out.append((str(item.data(KIND)), item.text()))
         return out
 
-    def row_item(self, text_part: str) -> QListWidgetItem:
-        """The first visible row whose text contains `text_part`."""
-        for k in range(self.list.count()):
-            item = self.list.item(k)
-            if not item.isHidden() and text_part in item.text():
-                return item
-        raise KeyError(text_part)
-
     def _on_result(self) -> None:
         if self._session.in_gesture:
             self._after_drag.start()  # (re)started on every tick: fires when the drag pauses

@@ -170,9 +170,14 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         return np.asarray(x), np.asarray(y)
 
     def curve_visible(self, option_id: str) -> bool:
+        """Whether one option's curve is drawn (with many options, only the contenders' and the
+        selected one's are); read back for tests, which would otherwise reach into pyqtgraph
+        items."""
         return self._curves[self._ids.index(option_id)].isVisible()
 
     def current_share(self) -> float:
+        """The share the 'now' line is drawn at; read back for tests, which would otherwise reach
+        into pyqtgraph items."""
         return float(self._now.value())
 
     def crossovers(self) -> list[tuple[float, float]]:
@@ -180,6 +185,8 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         return [(p.pos().x(), p.pos().y()) for p in self._dots.points()]
 
     def crossover_labels(self) -> list[str]:
+        """The crossover notes drawn on the chart; read back for tests, which would otherwise
+        reach into pyqtgraph items."""
         return [item.toPlainText() for item in self._labels if item.isVisible()]
 
     def region(self) -> tuple[float, float] | None:

@@ -91,11 +91,13 @@ class TornadoChart(UpdatesWhenShown, QWidget):
 
     # ---- accessors (tests) --------------------------------------------------------------------
     def bar_labels(self) -> list[str]:
-        """Row labels top to bottom, unwrapped: "option · criterion"."""
+        """Row labels top to bottom, unwrapped ("option · criterion"); read back for tests, which
+        would otherwise reach into pyqtgraph items."""
         return [self._row_name(bar) for bar in self._bars]
 
     def bar_extents(self) -> list[tuple[float, float]]:
-        """(left, right) of each drawn bar, top to bottom, read back from the bar items."""
+        """(left, right) of each drawn bar, top to bottom; read back for tests, which would
+        otherwise reach into pyqtgraph items."""
         out = []
         for k in range(len(self._bars)):
             ends = []

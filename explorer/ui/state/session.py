@@ -194,10 +194,6 @@ class Session(QObject):
         is computed on first use."""
         return self._analysis
 
-    def criterion_index(self, criterion_id: str) -> int:
-        assert self._set is not None
-        return self._set.criterion_ids.index(criterion_id)
-
     # ---- the weighting (its part: `weighting`) --------------------------------------------
     @property
     def shares(self) -> np.ndarray:

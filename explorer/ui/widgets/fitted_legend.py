@@ -58,11 +58,6 @@ class FittedLegend(LegendLabel):
         self._packed_for = -1
         self._pack()
 
-    @property
-    def hidden_count(self) -> int:
-        """How many entries the "+N more" stands for (0 when all show)."""
-        return self._hidden
-
     def setFont(self, font: QFont | str | Sequence[str]) -> None:
         super().setFont(font)
         self._packed_for = -1

@@ -20,10 +20,12 @@ from explorer.core.robustness.lens_summary import points
 from explorer.ui.audit.evidence_check import EvidenceCheckView
 from explorer.ui.briefing.slides import pdf_export
 from explorer.ui.briefing.slides.slides import SlideRenderer
+from explorer.ui.charts.ranking.ranking_chart import EVIDENCE_LINE_MS
 from explorer.ui.main_window import MainWindow
 from explorer.ui.state.session import Session
 from explorer.ui.state.settings import AppSettings
 from explorer.ui.theme import LIGHT
+from explorer.ui.widgets.live_caption import LiveCaption
 
 ROOT = Path(__file__).resolve().parents[3]
 SMALL = ROOT / "tests" / "fixtures" / "audit-small"
@@ -81,7 +83,14 @@ def cell_rows(view: EvidenceCheckView) -> dict[tuple[str, str], list[str]]:
     }
 
 
-def test_window_and_cli_agree(window: MainWindow, bundled_path: Path) -> None:
+def headline(window: MainWindow, named) -> str:
+    """The evidence headline beside the ranking as a user sees it ('' while hidden)."""
+    chart = window.ranking_chart
+    caption = named(chart, LiveCaption, "Evidence headline")
+    return caption.text() if caption.isVisibleTo(chart) else ""
+
+
+def test_window_and_cli_agree(qtbot, window: MainWindow, bundled_path: Path, named) -> None:
     done = cli("audit", "--set", str(bundled_path), "--format", "json")
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
@@ -90,8 +99,8 @@ def test_window_and_cli_agree(window: MainWindow, bundled_path: Path) -> None:
     names = {o.id: o.name for o in ds.options}
     crits = {c.id: c.name for c in ds.criteria}
     assert view.headline.text() == doc["summary"]
-    window.ranking_chart.flush_evidence_line()
-    assert window.ranking_chart.evidence_line() == (doc["headline"] or "")
+    qtbot.wait(2 * EVIDENCE_LINE_MS)  # the headline waits for the weights to settle
+    assert headline(window, named) == (doc["headline"] or "")
     assert order(column(view, "Scored")) == [names[o] for o in doc["ranking"]]
     assert order(column(view, "Evidence")) == [names[o] for o in doc["implied_ranking"]]
     for k, off in enumerate(doc["leave_one_out"]):
@@ -134,22 +143,21 @@ def test_switching_each_source_off_in_the_sources_panel_gives_its_column(
 
 
 def test_the_headline_sits_beside_the_ranking_and_goes_when_the_leader_holds(
-    qtbot, tmp_path: Path
+    qtbot, tmp_path: Path, named
 ) -> None:
     win = MainWindow(Session(), AppSettings(tmp_path / "settings.ini"))
     qtbot.addWidget(win)
     assert win.open_path(SMALL)
     win.show()
-    chart = win.ranking_chart
-    chart.flush_evidence_line()
-    assert chart.evidence_line() == HEADLINE
+    qtbot.wait(2 * EVIDENCE_LINE_MS)  # the headline waits for the weights to settle
+    assert headline(win, named) == HEADLINE
     win.session.set_weights([0.0, 1.0])  # all on harm: Extend leads whatever is switched off
     win.session.flush()
-    chart.flush_evidence_line()
-    assert chart.evidence_line() == ""
+    qtbot.wait(2 * EVIDENCE_LINE_MS)
+    assert headline(win, named) == ""
     win.session.set_weights([1.0, 1.0])
     win.session.flush()
-    qtbot.waitUntil(lambda: chart.evidence_line() == HEADLINE)  # once the weights settle
+    qtbot.waitUntil(lambda: headline(win, named) == HEADLINE)  # once the weights settle
 
 
 def paint(session: Session, key: str) -> list[str]:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from slide_fakes import RENDERERS, FakeRenderer, Recording, make_renderer
 
 from explorer.ui.briefing.present import controller
@@ -167,12 +167,12 @@ def test_a_deck_change_updates_the_counter_and_keeps_the_slide(
 
 
 # ---- what if ---------------------------------------------------------------------------------
-def test_w_toggles_the_overlay(qtbot, window: PresentationWindow) -> None:
+def test_w_toggles_the_overlay(qtbot, window: PresentationWindow, named) -> None:
     assert not window.overlay.isVisible()
     press(qtbot, window, K.Key_W)
     assert window.overlay.isVisible()
     assert window.overlay.geometry().bottom() < window.height()
-    assert window.overlay.share_text("cost") == "33.3 %"
+    assert named(window.overlay, QLabel, "Share of Monthly cost").text() == "33.3 %"
     # the slide moves aside for the panel instead of hiding under it
     assert not window.slide_rect().intersects(QRectF(window.overlay.geometry()))
     assert window.slide_rect().width() < window.width()
@@ -191,7 +191,11 @@ def test_a_dragged_slider_leaves_the_keys_with_the_slides(qtbot, window: Present
 
 
 def test_moving_a_slider_changes_the_weights_and_repaints_the_slide(
-    qtbot, session: Session, window: PresentationWindow, renderer: FakeRenderer | Recording
+    qtbot,
+    session: Session,
+    window: PresentationWindow,
+    renderer: FakeRenderer | Recording,
+    named,
 ) -> None:
     press(qtbot, window, K.Key_3, K.Key_Return, K.Key_W)
     briefed = session.shares
@@ -200,7 +204,7 @@ def test_moving_a_slider_changes_the_weights_and_repaints_the_slide(
     window.overlay.slider("cost").setValue(600)
     assert session.shares[0] == pytest.approx(0.6)
     assert session.shares[1] == pytest.approx(0.2)
-    assert window.overlay.share_text("time") == "20.0 %"
+    assert named(window.overlay, QLabel, "Share of Door-to-door time").text() == "20.0 %"
     session.flush()
     qtbot.waitUntil(lambda: "ranking" in renderer.painted)  # a new result: one repaint
     assert window.navigator.what_if

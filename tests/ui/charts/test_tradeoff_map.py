@@ -39,7 +39,9 @@ def _approx(d: dict, expected: dict) -> None:
 
 
 def test_lists_criteria_and_groups_and_defaults_to_first_two_criteria(view: TradeoffMap) -> None:
-    assert view.axis_choices() == [
+    combo = view.x_combo
+    offered = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+    assert offered == [
         ("criterion:cost", "Monthly cost"),
         ("criterion:time", "Door-to-door time"),
         ("criterion:health", "Health benefit"),
@@ -63,7 +65,7 @@ def test_switching_axis_combo_moves_points_and_relabels(view: TradeoffMap) -> No
     view.y_combo.setCurrentIndex(view.y_combo.findData("criterion:health"))
     _approx(view.positions(), {"bike": (0.9, 1.0), "bus": (0.6, 0.5), "car": (0.1, 0.0)})
     assert view.plot.getPlotItem().getAxis("left").labelText == "Health benefit (better →)"
-    view.set_axes("criterion:time", "criterion:cost")
+    view.session.views.set_tradeoff_axes("criterion:time", "criterion:cost")
     _approx(view.positions(), {"bike": (0.5, 0.9), "bus": (0.2, 0.6), "car": (0.8, 0.1)})
 
 
@@ -123,7 +125,7 @@ def test_error_bars_are_converted_ranges(view: TradeoffMap) -> None:
             "car": (0.0, 0.2, 0.6, 0.9),
         },
     )
-    view.set_axes("criterion:health", "criterion:cost")
+    view.session.views.set_tradeoff_axes("criterion:health", "criterion:cost")
     assert view.error_extents()["bus"][:2] == (0.0, 1.0)  # unassessed: the whole scale
 
 
@@ -133,7 +135,7 @@ def test_pareto_marks(view: TradeoffMap) -> None:
     np.testing.assert_allclose(np.column_stack([x, y]), [[0.9, 0.5], [0.1, 0.8]])
     lx, ly = view.front_line.getData()
     np.testing.assert_allclose(np.column_stack([lx, ly]), [[0.1, 0.8], [0.9, 0.5]])  # left→right
-    view.set_axes("criterion:cost", "criterion:health")
+    view.session.views.set_tradeoff_axes("criterion:cost", "criterion:health")
     assert view.pareto_ids() == ["bike"]
     assert "beat" not in view.tooltip("bike")
     assert "Pareto-efficient" in view.tooltip("bike")
@@ -173,7 +175,7 @@ def test_tooltip_has_values_ranges_score_total_and_rank(view: TradeoffMap, sessi
     assert "Monthly cost: <b>0.90</b> (range 0.80–1.00)" in tip
     assert "score 1 (range 0–2) on 0–10, lower is better" in tip
     assert "Door-to-door time: <b>0.50</b> (range 0.30–0.60)" in tip
-    view.set_axes("criterion:health", "criterion:cost")
+    view.session.views.set_tradeoff_axes("criterion:health", "criterion:cost")
     assert "not assessed" in view.tooltip("bus")
 
 
@@ -342,7 +344,8 @@ def test_the_axes_on_screen_are_the_axes_slides_and_export_draw(
     slide and file painters read; a view state set from outside moves the combos."""
     from explorer.ui.briefing.paint.paint_tradeoff import chosen_axes
 
-    view.set_axes("criterion:health", "criterion:cost")
+    view.x_combo.setCurrentIndex(view.x_combo.findData("criterion:health"))
+    view.y_combo.setCurrentIndex(view.y_combo.findData("criterion:cost"))
     assert session.views.tradeoff_axes == ("criterion:health", "criterion:cost")
     x, y = chosen_axes(session)
     assert (x.key, y.key) == ("criterion:health", "criterion:cost")

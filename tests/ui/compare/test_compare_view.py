@@ -55,9 +55,27 @@ def item(view: CompareView, label: str):
     raise KeyError(label)
 
 
+def offered(view: CompareView) -> list[str]:
+    """The labels of the profiles the list offers a tick box for (not its group headers)."""
+    rows = [view.profile_list.item(r) for r in range(view.profile_list.count())]
+    return [it.text() for it in rows if it.flags() & Qt.ItemFlag.ItemIsUserCheckable]
+
+
+def ticked(view: CompareView) -> list[str]:
+    """The labels whose box is ticked, in list order."""
+    on = Qt.CheckState.Checked
+    return [label for label in offered(view) if item(view, label).checkState() == on]
+
+
+def last_heading(table) -> str:
+    """The difference table's last column heading, as shown."""
+    model = table.model()
+    return str(model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal))
+
+
 def check_only(view: CompareView, labels: list[str]) -> None:
     """Tick boxes the way a user does (each tick recomputes)."""
-    for label in view.profile_labels():
+    for label in offered(view):
         want = Qt.CheckState.Checked if label in labels else Qt.CheckState.Unchecked
         if item(view, label).checkState() != want:
             item(view, label).setCheckState(want)
@@ -70,13 +88,13 @@ def test_offers_current_saved_and_starter_profiles(qtbot, bundled_session, libra
     library.save_as(type(other)(**{**other.__dict__, "decision_set": "another-set"}), "Elsewhere")
     view = CompareView(bundled_session, library=library)
     qtbot.addWidget(view)
-    labels = view.profile_labels()
+    labels = offered(view)
     assert labels[0] == CURRENT_NAME
     assert "Mine" in labels and "Elsewhere" not in labels  # other sets' profiles are not offered
     assert "Balanced (saved)" in labels and "Balanced (starter)" in labels
     assert len(labels) == len(set(labels))
     # first look: the shipped stakeholders are checked
-    assert view.checked_labels() == [
+    assert ticked(view) == [
         "Balanced (starter)",
         "Counter-Iran / counter-ISIS",
         "Force protection first",
@@ -117,7 +135,7 @@ def test_difference_table_is_weight_difference_then_spread(view, bundled_session
     assert np.allclose([r["value"] for r in rows], comparison.weight_difference(0, 1))
     assert np.allclose([r["weights"]["Sovereignty first"] for r in rows], comparison.weights[1])
     table = view.difference_table
-    assert table.header_texts()[-1].startswith("Difference")
+    assert last_heading(table).startswith("Difference")
     j = comparison.criterion_ids.index("iraqi_sovereignty")
     shown = table.cell_text(j, 3)
     assert shown == signed(float(comparison.weight_difference(0, 1)[j]) * 100, 1)
@@ -127,7 +145,7 @@ def test_difference_table_is_weight_difference_then_spread(view, bundled_session
     comparison = view.comparison()
     assert len(comparison.names) == 3
     assert np.allclose([r["value"] for r in view.difference_rows()], comparison.weight_spread())
-    assert table.header_texts()[-1].startswith("Spread")
+    assert last_heading(table).startswith("Spread")
 
 
 def test_sorting_the_difference_table_by_a_column(view):
@@ -210,7 +228,7 @@ def test_unchecking_with_the_keyboard_updates_every_tab(qtbot, view):
     qtbot.keyClick(view.profile_list, Qt.Key.Key_Space)
     assert target.checkState() == Qt.CheckState.Unchecked
     assert list(view.slope_ranks()) == ["Balanced", "Force protection first"]
-    assert view.difference_table.header_texts()[-1].startswith("Difference")
+    assert last_heading(view.difference_table).startswith("Difference")
     assert {name for r in view.group_rows() for name in r["ranks"]} == {
         "Balanced",
         "Force protection first",
@@ -238,8 +256,8 @@ def test_current_weighting_follows_the_sliders(view, bundled_session):
 
 def test_a_new_decision_set_replaces_the_list(view, bundled_session, commute_path):
     bundled_session.load(commute_path)
-    assert view.profile_labels() == [CURRENT_NAME]  # the commute set ships no profiles
-    assert view.checked_labels() == [CURRENT_NAME]
+    assert offered(view) == [CURRENT_NAME]  # the commute set ships no profiles
+    assert ticked(view) == [CURRENT_NAME]
     ids = bundled_session.decision_set.option_ids
     assert set(view.slope_ranks()[CURRENT_NAME]) == set(ids)
 
@@ -252,13 +270,15 @@ def test_hover_and_selection_highlight_a_line(qtbot, view, bundled_session):
     graph = view.slope_graph
     bundled_session.select(option="status_quo")
     assert graph.highlighted() == "status_quo"
-    tip = graph.hover_at(1, "complete_withdrawal")
+    plot = graph.findChild(pg.PlotWidget)
+    hover = plot.mapFromScene(graph.marker_scene_pos(1, "complete_withdrawal"))
+    qtbot.mouseMove(plot.viewport(), hover)
+    tip = graph.hover_tooltip()
     assert graph.highlighted() == "complete_withdrawal"
     assert "Complete withdrawal" in tip and "1st of 5" in tip
     total = view.comparison().results[1].totals[4]
     assert f"{total:.3f}" in tip
     # click selects through the session
-    plot = graph.findChild(pg.PlotWidget)
     pos = plot.mapFromScene(graph.marker_scene_pos(0, "governance_pivot"))
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert bundled_session.selected_option == "governance_pivot"

@@ -61,8 +61,8 @@ def test_the_group_panel_offers_the_combined_judgements(qtbot, session):
     qtbot.addWidget(panel)
     panel.show()
     panel.set_profiles(profiles(ds), ds)
-    combined = panel.combined_judgements()
-    assert combined is not None and combined.people == 3
+    combined = combine_pairwise([p.elicitation for p in profiles(ds)], ds.criterion_ids)
+    assert combined.people == 3
     assert "3 people compared criteria in pairs" in panel.judgements.text()
     assert panel.use_judgements.isVisible()
     qtbot.mouseClick(panel.use_judgements, Qt.MouseButton.LeftButton)
@@ -71,4 +71,4 @@ def test_the_group_panel_offers_the_combined_judgements(qtbot, session):
     assert session.undo_stack.undoText() == "Group's combined judgements"
     assert session.elicitation.people == 3
     panel.set_profiles(profiles(ds)[:1], ds)  # one person: nothing to combine
-    assert panel.combined_judgements() is None and not panel.use_judgements.isVisible()
+    assert not panel.use_judgements.isVisible() and not panel.judgements.isVisible()

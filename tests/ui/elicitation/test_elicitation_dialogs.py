@@ -30,7 +30,9 @@ def test_rank_order_by_moving_rows_and_a_tie(qtbot, session):
     dialog.place("health", 0)
     dialog.place("cost", 1)
     dialog.place("time", 2)
-    dialog.set_tied("time", True)  # time shares cost's place
+    items = [dialog.list.item(r) for r in range(dialog.list.count())]
+    time = next(item for item in items if item.text() == "Door-to-door time")
+    time.setCheckState(Qt.CheckState.Checked)  # ticked: time shares cost's place
     assert dialog.tiers() == [["health"], ["cost", "time"]]
     dialog.scheme.setCurrentIndex(dialog.scheme.findData("rank-sum"))
     assert "Monthly cost: 25.0 %" in dialog.preview.text()  # (2/6 + 1/6) / 2

@@ -58,7 +58,8 @@ def _selected_name(session: Session) -> str | None:
 
 
 def _crit_col(session: Session, criterion: str) -> int:
-    return FIRST_CRITERION + session.criterion_index(criterion)
+    assert session.decision_set is not None
+    return FIRST_CRITERION + session.decision_set.criterion_ids.index(criterion)
 
 
 def test_cells_show_scores_ranges_and_heat(view: ScoreMatrixView, session: Session) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from explorer.core.engine import ScoreMatrix, evaluate
 from explorer.core.robustness import lens_scores
@@ -45,7 +46,7 @@ def test_rows_show_every_source_and_its_quotes(panel: SourcesPanel, bundled_sess
     for source in ds.sources:
         quotes = [(key, ev) for key, cell in ds.assessments.items() for ev in cell.evidence]
         mine = [key for key, ev in quotes if ev.source == source.id]
-        meta = panel.row(source.id).meta_label.text()
+        meta = panel.row(source.id).findChild(QLabel, "sourceUsage").text()
         assert meta.startswith(source.period)
         assert f"{len(mine)} quotes in {len(set(mine))} cells" in meta
         if source.publisher:
@@ -75,7 +76,7 @@ def test_switching_a_source_off_rescores_exactly(panel: SourcesPanel, bundled_se
     assert panel.summary.text() == summary.text
     assert panel.summary.text().startswith(f"{summary.rescored} cells rescored")
     assert "1 source off." in panel.summary.text()
-    assert not panel.row(source).meta_label.isEnabled()  # reads as off
+    assert not panel.row(source).findChild(QLabel, "sourceUsage").isEnabled()  # reads as off
     # ticking it again brings back full trust
     panel.row(source).check.click()
     session.flush()

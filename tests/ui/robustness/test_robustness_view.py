@@ -10,12 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QTabWidget, QWidget
 
 from explorer.core.engine import Method
 from explorer.core.robustness import SamplingSettings, one_way, rank_acceptability
 from explorer.ui import theme
 from explorer.ui.robustness.acceptability_cell import cell_text
+from explorer.ui.robustness.acceptability_heatmap import AcceptabilityHeatmap
 from explorer.ui.robustness.change_list import SCORE_HEADING, WEIGHT_HEADING
 from explorer.ui.robustness.robustness_view import GRID, PAIRS, SINGLE, RobustnessView
 from explorer.ui.state.session import Session
@@ -52,6 +53,11 @@ def wait_shown(qtbot, view: RobustnessView, session: Session, samples: int | Non
 
 
 # ---- sensitivity ------------------------------------------------------------------------------
+def row_names(heat: AcceptabilityHeatmap) -> list[str]:
+    """The option names down the heatmap's first column, as the user reads them."""
+    return [heat.table.item(r, 0).text() for r in range(heat.table.rowCount())]
+
+
 def test_sensitivity_curves_are_the_analysis_and_meet_the_result(view, session: Session) -> None:
     chart = view.sensitivity
     assert chart.criterion == "cost" and chart.combo.currentText() == "Monthly cost"
@@ -130,8 +136,13 @@ def test_clicking_rows_selects_through_the_session(qtbot, view, session: Session
     session.flush()
     changes = view.changes.list
 
+    def row(text_part: str) -> QListWidgetItem:
+        """The first row a user can see whose text holds `text_part`."""
+        items = [changes.item(k) for k in range(changes.count())]
+        return next(it for it in items if not it.isHidden() and text_part in it.text())
+
     def click(text: str) -> None:
-        item = view.changes.row_item(text)
+        item = row(text)
         changes.scrollToItem(item)
         qtbot.mouseClick(
             changes.viewport(), Qt.MouseButton.LeftButton, pos=changes.visualItemRect(item).center()
@@ -143,7 +154,7 @@ def test_clicking_rows_selects_through_the_session(qtbot, view, session: Session
     assert (session.selected_option, session.selected_criterion) == ("bike", "time")
     assert view.sensitivity.criterion == "time"
     session.select(option="bike", criterion="cost")  # and the list follows the session
-    assert changes.currentItem() is view.changes.row_item("Bicycle · Monthly cost")
+    assert changes.currentItem() is row("Bicycle · Monthly cost")
 
 
 # ---- tornado ----------------------------------------------------------------------------------
@@ -192,7 +203,7 @@ def test_heatmap_fills_from_the_real_sampler(qtbot, view, session: Session) -> N
         session.problem, session.shares, lows, highs, **SamplingSettings(seed=3).options()
     ).acceptability
     heat = view.heatmap
-    assert heat.row_options() == ["bike", "bus", "car"]  # best first, as ranked now
+    assert row_names(heat) == ["Bicycle", "Bus", "Car"]  # best first, as ranked now
     for i, oid in enumerate(("bike", "bus", "car")):
         assert heat.texts()[oid] == [cell_text(p) for p in expected[i]]
     assert heat.status.text() == "20,000 / 20,000 samples"
@@ -235,7 +246,8 @@ def test_clicking_a_heatmap_row_selects_the_option(qtbot, view, session: Session
     table = view.heatmap.table
     rect = table.visualItemRect(table.item(2, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert session.selected_option == view.heatmap.row_options()[2] == "car"
+    assert row_names(view.heatmap)[2] == "Car"
+    assert session.selected_option == "car"
 
 
 # ---- sampling only while shown, no work off stage --------------------------------------------
@@ -322,8 +334,13 @@ def test_a_new_set_rebuilds_every_pane(qtbot, view, session: Session, bundled_pa
     session.load(bundled_path)
     assert view.sensitivity.combo.count() == 10
     assert view.sensitivity.criterion == "personnel_risk"
-    assert len(view.heatmap.row_options()) == 5
-    assert view.heatmap.row_options()[0] == "phased_withdrawal"
+    assert len(row_names(view.heatmap)) == 5
+    assert (
+        row_names(view.heatmap)[0]
+        == session.decision_set.options[
+            session.decision_set.option_ids.index("phased_withdrawal")
+        ].name
+    )
     assert view.tornado.bar_labels()[0].startswith("Phased withdrawal (federal Iraq, then Erbil)")
     assert any("Iranian influence in Iraq" in text for _, text in view.changes.rows())
     wait_shown(qtbot, view, session)

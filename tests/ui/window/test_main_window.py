@@ -171,8 +171,10 @@ def test_the_tradeoff_axes_are_saved_with_the_window(qtbot, bundled_path: Path) 
     window = MainWindow(Session(), AppSettings())
     qtbot.addWidget(window)
     window.open_path(bundled_path)
-    keys = [key for key, _ in window.tradeoff_map.axis_choices()]
-    window.tradeoff_map.set_axes(keys[3], keys[5])
+    x_combo, y_combo = window.tradeoff_map.x_combo, window.tradeoff_map.y_combo
+    keys = [x_combo.itemData(i) for i in range(x_combo.count())]
+    x_combo.setCurrentIndex(3)  # picked as a user would
+    y_combo.setCurrentIndex(5)
     window.save_state()
     again = MainWindow(Session(), AppSettings())
     qtbot.addWidget(again)

@@ -186,9 +186,6 @@ class WhatIfOverlay(QFrame):
     def slider(self, criterion_id: str) -> QSlider:
         return self._sliders[criterion_id]
 
-    def share_text(self, criterion_id: str) -> str:
-        return self._shares[criterion_id].text()
-
     def _moved(self, criterion_id: str, value: int) -> None:
         self._session.set_share(criterion_id, value / SLIDER_MAX)
         self.sync()  # a value the session refused (all others locked) snaps back

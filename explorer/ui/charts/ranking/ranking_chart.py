@@ -112,7 +112,8 @@ class RankingChart(cc.ChartBase):
 
     # ---- read-only accessors (tests, export) --------------------------------------------------
     def bar_segments(self) -> dict[tuple[str, str], tuple[float, float, float]]:
-        """(option id, criterion id) -> (x0, width, y) as currently drawn."""
+        """(option id, criterion id) -> (x0, width, y) as currently drawn; read back for tests,
+        which would otherwise reach into pyqtgraph items."""
         ds = self._session.decision_set
         out: dict[tuple[str, str], tuple[float, float, float]] = {}
         if ds is None:
@@ -130,20 +131,24 @@ class RankingChart(cc.ChartBase):
         return out
 
     def total_labels(self) -> dict[str, str]:
+        """Option id -> the total printed beside its bar; read back for tests, which would
+        otherwise reach into pyqtgraph items."""
         ds = self._session.decision_set
         if ds is None:
             return {}
         return {o.id: self._labels.text(i).strip() for i, o in enumerate(ds.options)}
 
     def rank_marks(self) -> dict[str, str]:
-        """Option id -> the ▲/▼ mark still showing next to its total."""
+        """Option id -> the ▲/▼ mark still showing next to its total; read back for tests, which
+        would otherwise reach into pyqtgraph items."""
         ds = self._session.decision_set
         if ds is None:
             return {}
         return {ds.options[i].id: mark for i, mark in self._labels.marks().items()}
 
     def outlined_option(self) -> str | None:
-        """The option whose bar the selection outline is drawn around, if any."""
+        """The option whose bar the selection outline is drawn around, if any; read back for
+        tests, which would otherwise reach into pyqtgraph items."""
         ds = self._session.decision_set
         if ds is None or not self._outline.isVisible():
             return None
@@ -159,10 +164,13 @@ class RankingChart(cc.ChartBase):
         return self._headline.text()
 
     def total_range_lines(self) -> dict[str, tuple[float, float]]:
-        """Option id -> (low, high) of the range line drawn under its bar; {} when hidden."""
+        """Option id -> (low, high) of the range line drawn under its bar, {} when hidden; read
+        back for tests, which would otherwise reach into pyqtgraph items."""
         return dict(self._range_ends) if self._ranges.isVisible() else {}
 
     def axis_label(self) -> str:
+        """The bottom axis title as drawn (it names the method's score); read back for tests,
+        which would otherwise reach into pyqtgraph items."""
         return self._item.getAxis("bottom").labelText
 
     def settle(self) -> None:
@@ -368,16 +376,6 @@ class RankingChart(cc.ChartBase):
         if result.method is not Method.WSM:
             text = f"By the weighted sum's ranges: {text}"
         self._headline.setText(text)
-
-    def evidence_line(self) -> str:
-        """The evidence headline beside the ranking ('' while no check changes the leader)."""
-        return self._evidence_line.text() if self._evidence_line.isVisibleTo(self) else ""
-
-    def flush_evidence_line(self) -> None:
-        """Show the evidence headline now rather than once the weights settle (tests, export)."""
-        if self._evidence_later.isActive():
-            self._evidence_later.stop()
-        self._show_evidence_line()
 
     def _show_evidence_line(self) -> None:
         check = self._session.audit

@@ -120,9 +120,6 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
             self._on_selection_changed()
 
     # ---- accessors (tests, main window) -------------------------------------------------
-    def axis_choices(self) -> list[tuple[str, str]]:
-        return [(a.key, a.label) for a in self._choices]
-
     @property
     def x_axis(self) -> tradeoff.Axis | None:
         return self._axis(self.x_combo)
@@ -131,20 +128,14 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
     def y_axis(self) -> tradeoff.Axis | None:
         return self._axis(self.y_combo)
 
-    def set_axes(self, x_key: str, y_key: str) -> None:
-        for combo, key in ((self.x_combo, x_key), (self.y_combo, y_key)):
-            index = combo.findData(key)
-            if index < 0:
-                raise KeyError(key)
-            combo.setCurrentIndex(index)
-
     def positions(self) -> dict[str, tuple[float, float]]:
         """Where the points are drawn, read back from the scatter item itself (file order)."""
         drawn = {str(p.data()): (p.pos().x(), p.pos().y()) for p in self.points.points()}
         return {oid: drawn[oid] for oid in self._ids if oid in drawn}
 
     def error_extents(self) -> dict[str, tuple[float, float, float, float]]:
-        """(x low, x high, y low, y high) per option, as drawn by the error-bar item."""
+        """(x low, x high, y low, y high) per option, as the error-bar item draws them; read back
+        for tests, which would otherwise reach into pyqtgraph items."""
         o = self.errors.opts
         x, y = o["x"], o["y"]
         xl, xh = x - o["left"], x + o["right"]
@@ -155,16 +146,23 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         }
 
     def pareto_ids(self) -> list[str]:
+        """Ids of the options ringed as Pareto-efficient on the axes shown; read back for tests,
+        which would otherwise reach into pyqtgraph items."""
         return [self._ids[i] for i in self._front.efficient]
 
     def label_texts(self) -> dict[str, str]:
+        """Option id -> the name drawn beside its point, for the names shown (perhaps elided); read
+        back for tests, which would otherwise reach into pyqtgraph items."""
         return {self._ids[i]: text for i, text in self._labels.visible_texts().items()}
 
     def label_rects(self) -> dict[str, QRectF]:
-        """Each shown name's box in the plot's scene pixels, where points map with mapToScene."""
+        """Each shown name's box in the plot's scene pixels, where points map with mapToScene;
+        read back for tests, which would otherwise reach into pyqtgraph items."""
         return {self._ids[i]: rect for i, rect in self._labels.rects(self.vb).items()}
 
     def bold_labels(self) -> list[str]:
+        """Ids of the options whose name is drawn bold (the selected one); read back for tests,
+        which would otherwise reach into pyqtgraph items."""
         return [self._ids[i] for i in self._labels.bold()]
 
     def tooltip(self, option_id: str) -> str:
