@@ -9,12 +9,17 @@ The deck's view choices (tradeoff axes, matrix colouring, sensitivity criterion)
 in the session's ViewState, which the views, slides and export read; this part sets them from a
 profile as it is applied and reads them back into the deck it saves. Changing one marks an open
 profile unsaved exactly when Save would then write other choices than its file holds
-(explorer.core.briefing.view_choices.choices_to_save), as hiding a slide does. With no profile
+(explorer.core.briefing.view_choices.choices_to_save), as hiding a slide does — except the
+sensitivity criterion, which follows whichever criterion the analyst last selected (to read its
+evidence, say): it is saved with the profile, but selecting a criterion is not an edit, so it
+never marks the profile unsaved by itself. With no profile
 open they mark nothing: there is no file to differ from, and the window's settings already keep
 them per set, so closing loses nothing.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -157,7 +162,9 @@ class ProfileBinding(QObject):
     def _views_changed(self) -> bool:
         if self._saved.profile is None or self._set is None:
             return False  # nothing to differ from; the window's settings keep them per set
-        return self._views_to_save() != self._file_views
+        # the sensitivity criterion is written by the next save but marks nothing (see above)
+        ignored = {"sensitivity_criterion": None}
+        return replace(self._views_to_save(), **ignored) != replace(self._file_views, **ignored)
 
     def _update_dirty(self) -> None:
         # the weighting first: while a slider drags it already differs, so the views' check

@@ -55,10 +55,15 @@ def shown(views: tuple[TradeoffMap, ScoreMatrixView, SensitivityChart]) -> tuple
 
 
 def saved_matches_dirty(session: Session) -> bool:
-    """The rule the unsaved mark keeps: modified ⇔ a save would write other view choices."""
+    """The rule the unsaved mark keeps: modified ⇔ a save would write other view choices
+    (other than the sensitivity criterion, which follows the selection and marks nothing)."""
     active = session.active_profile
     assert active is not None
-    differs = session.current_profile().briefing.views != active.briefing.views
+
+    def marked(views):
+        return dataclasses.replace(views, sensitivity_criterion=None)
+
+    differs = marked(session.current_profile().briefing.views) != marked(active.briefing.views)
     return differs == session.dirty
 
 
@@ -106,8 +111,24 @@ def test_changing_a_choice_marks_the_profile_modified_and_is_saved(session: Sess
     session.mark_saved(saved)  # as Save does after writing
     assert not session.dirty
     sensitivity.combo.setCurrentIndex(sensitivity.combo.findData("time"))
-    assert session.dirty and saved_matches_dirty(session)
-    assert session.current_profile().briefing.views.sensitivity_criterion == "time"
+    assert not session.dirty and saved_matches_dirty(session)  # follows selection: no edit
+    assert session.current_profile().briefing.views.sensitivity_criterion == "time"  # saved
+
+
+def test_selecting_a_criterion_to_read_it_does_not_mark_the_profile_modified(
+    session: Session, views
+) -> None:
+    """The sensitivity chart follows the selected criterion; clicking criteria to read their
+    evidence must not make the close prompt ask about unsaved changes. A save writes it."""
+    session.open_profile(parse_profile(BASE + VIEWS))
+    _, _, sensitivity = views
+    for criterion in ("cost", "time", "cost"):
+        session.select(criterion=criterion)
+        assert sensitivity.combo.currentData() == criterion
+        assert not session.dirty
+    assert session.current_profile().briefing.views.sensitivity_criterion == "cost"
+    session.set_share("cost", 0.7)  # a real edit still marks it
+    assert session.dirty
 
 
 def test_a_share_code_carries_the_choices_on_screen(session: Session, views) -> None:
