@@ -275,3 +275,40 @@ def test_typing_more_than_the_whole_is_clamped_with_a_note(qtbot, panel, session
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert session.shares[2] == pytest.approx(1.0)
     assert notes == ["500 % is more than the whole: set to 100 %"]
+
+
+def test_a_slider_repaints_only_when_its_handle_moves(qtbot, panel: WeightsPanel, session):
+    """Dragging one weight rescales every other; a change smaller than a pixel of groove
+    keeps the value (and what it reads out) but does not repaint the unmoved handle."""
+    from PySide6.QtCore import QEvent, QObject
+
+    panel.show()
+    qtbot.waitExposed(panel)
+    other = panel.slider("time")
+    paints = []
+
+    class Count(QObject):
+        def eventFilter(self, watched, event):
+            if watched is other and event.type() == QEvent.Type.Paint:
+                paints.append(other.value())
+            return False
+
+    counter = Count()
+    other.installEventFilter(counter)
+    qtbot.wait(50)
+    paints.clear()
+    values = []
+    units_per_px = 1000 / other.width()  # at least this many slider units per pixel of groove
+    assert units_per_px > 3
+    for _ in range(12):  # each step moves "time" by about one unit: a fraction of a pixel
+        session.set_share("cost", session.shares[0] + 0.002)
+        qtbot.wait(10)
+        values.append(other.value())
+        assert other.value() == round(session.shares[1] * 1000)  # the value always follows
+    changes = sum(a != b for a, b in itertools.pairwise(values)) + 1
+    assert changes >= 10
+    assert len(paints) <= changes / units_per_px + 2  # repainted only as the handle moved
+    session.set_share("cost", 0.6)  # a real move of the handle repaints it
+    qtbot.wait(50)
+    assert other.value() == 200 and paints and paints[-1] == 200
+    other.removeEventFilter(counter)
