@@ -54,6 +54,22 @@ def legend_font(theme: Theme) -> QFont:
     return font
 
 
+def static_plot(background: str = "default") -> pg.PlotWidget:
+    """A plot that is read and clicked, never panned, zoomed or right-clicked.
+
+    The view box is built without its context menu rather than having it switched off
+    afterwards: ``setMenuEnabled(False)`` destroys the menu pyqtgraph has just built, and
+    destroying that QMenu under PySide6 crashed a CI run with a segmentation fault
+    (pyqtgraph's QMenu-lifetime segfaults with PySide6: pyqtgraph#2497, #2512, #2522).
+    A menu that is never built cannot be destroyed badly.
+    """
+    plot = pg.PlotWidget(background=background, enableMenu=False)
+    item = plot.getPlotItem()
+    item.hideButtons()
+    item.setMouseEnabled(x=False, y=False)
+    return plot
+
+
 def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
     """Theme colours and fonts on background and axes instead of pyqtgraph's black default."""
     plot.setBackground(theme.background)
@@ -173,13 +189,10 @@ class ChartBase(UpdatesWhenShown, QWidget):
         self._theme = self._session.theme
         self.setAccessibleName(name)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._plot = pg.PlotWidget(background=self._theme.background)
+        self._plot = static_plot(self._theme.background)
         self._plot.setAccessibleName(f"{name}: plot")
         self._plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart itself takes the keys
         self._item = self._plot.getPlotItem()
-        self._item.setMenuEnabled(False)  # read and clicked, never panned or zoomed
-        self._item.hideButtons()
-        self._item.setMouseEnabled(x=False, y=False)
         self._view = self._item.getViewBox()
         self._view.disableAutoRange()
         self._legend = FittedLegend(max_lines=2)

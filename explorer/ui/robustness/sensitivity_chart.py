@@ -74,14 +74,11 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         top.addWidget(label)
         top.addWidget(self.combo, 1)
 
-        self.plot = pg.PlotWidget()
+        self.plot = cc.static_plot()
         self.plot.setAccessibleName("Sensitivity chart: totals against the weight")
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the combo and legend take the keys
         pi = self.plot.getPlotItem()
-        pi.setMenuEnabled(False)
-        pi.hideButtons()
         self._vb = pi.getViewBox()
-        self._vb.setMouseEnabled(False, False)
         self._vb.disableAutoRange()
         self._vb.setXRange(0, 1, padding=0.04)
         self._region = pg.LinearRegionItem(movable=False)

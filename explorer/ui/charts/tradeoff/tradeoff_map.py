@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 from explorer.core import tradeoff
 from explorer.core.label_layout import LABEL_LIMIT, naming_order
 from explorer.ui import theme
-from explorer.ui.charts.chart_common import cache_axis
+from explorer.ui.charts.chart_common import cache_axis, static_plot
 from explorer.ui.charts.tradeoff.tradeoff_key import key_pixmap, point_size
 from explorer.ui.charts.tradeoff.tradeoff_labels import MapLabels
 from explorer.ui.charts.tradeoff.tradeoff_text import TICKS, axis_title, point_tooltip
@@ -69,7 +69,7 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
             combo.currentIndexChanged.connect(self._on_axis_changed)
             top.addWidget(label)
             top.addWidget(combo, 1)
-        self.plot = pg.PlotWidget()
+        self.plot = static_plot()
         self.plot.setAccessibleName("Tradeoff map chart")
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.installEventFilter(self)
@@ -85,11 +85,8 @@ class TradeoffMap(UpdatesWhenShown, QWidget):
         layout.addWidget(self.key)
 
         pi = self.plot.getPlotItem()
-        pi.setMenuEnabled(False)
-        pi.hideButtons()
         self._labels = MapLabels(pi)
         self.vb = pi.getViewBox()
-        self.vb.setMouseEnabled(False, False)
         self.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
         self.vb.sigResized.connect(self._place_labels)
         self.vb.sigResized.connect(self._axis_titles)
