@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QTabWidget,
     QWidget,
 )
 
@@ -57,6 +56,7 @@ from explorer.ui.robustness.robustness_view import RobustnessView
 from explorer.ui.state.autosave import Autosave, ask_restore, restore
 from explorer.ui.state.session import Session
 from explorer.ui.state.settings import AppSettings
+from explorer.ui.widgets.steady_tabs import SteadyTabWidget
 
 APP_TITLE = "Policy Options Explorer"
 NARROW_BELOW = 1200  # px of window width: below it the side panels tab beside the weights
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.profile_panel = ProfilePanel(session, library=self.library)
         self.compare_window: QWidget | None = None
         self.sources_panel = SourcesPanel(session)
-        self.side_tabs = QTabWidget()
+        self.side_tabs = SteadyTabWidget()
         self.side_tabs.setAccessibleName("Evidence, profiles and sources")
         self.side_tabs.addTab(self.evidence_panel, "E&vidence")
         self.side_tabs.addTab(self.profile_panel, "Pro&files")
@@ -105,14 +105,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # profile files and decision sets can be dropped on the window
         # The left column: the weights, and below NARROW_BELOW px also the side panels as tabs
         # (a projector's 1024 px cannot hold three columns without crushing the charts).
-        self.left_tabs = QTabWidget()
+        self.left_tabs = SteadyTabWidget()
         self.left_tabs.setAccessibleName("Weights and side panels")
         self.left_tabs.setTabBarAutoHide(True)  # one tab (wide window): no tab bar
         self.left_tabs.addTab(self.weights_panel, "&Weights")
         self._narrow = False
         self._wide_sizes: list[int] = [360, 820, 380]
 
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()
         self.tabs.setAccessibleName("Charts")
         self.tabs.addTab(self.tradeoff_map, "&Tradeoff map")
         self.tabs.addTab(self.profiles_chart, "Option &profiles")

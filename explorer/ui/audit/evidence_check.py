@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from explorer.core.audit import SHARED_QUOTE_CELLS, Audit, counts_line, summary_
 from explorer.core.robustness.lens_summary import points
 from explorer.ui.state.session import Session
 from explorer.ui.widgets.offstage import UpdatesWhenShown, offstage
+from explorer.ui.widgets.steady_tabs import SteadyTabWidget
 
 CELL_COLUMNS = ("Option", "Criterion", "Score", "Evidence", "Gap", "Sources", "Notes")
 NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -104,7 +104,7 @@ class EvidenceCheckView(UpdatesWhenShown, QWidget):
         self.shared = _table(["Cells", "Source", "Quote"], "Quotes used in several cells")
 
         # one table per question, each with the whole view's room (the chart column is short)
-        self.pages = QTabWidget()
+        self.pages = SteadyTabWidget()
         self.pages.setAccessibleName("Evidence check tables")
         self.pages.setDocumentMode(True)
         pages = (

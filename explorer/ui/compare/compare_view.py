@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from explorer.ui.compare.rank_drivers import RankDriversPanel
 from explorer.ui.compare.slope_graph import SlopeGraph
 from explorer.ui.compare.weight_table import WeightDifferenceTable
 from explorer.ui.state.session import Session
+from explorer.ui.widgets.steady_tabs import SteadyTabWidget
 
 __all__ = ["CURRENT_NAME", "CompareView", "show_compare_window"]
 
@@ -102,7 +102,7 @@ class CompareView(QWidget):
         rankings.setStretchFactor(0, 1)
         rankings.setStretchFactor(1, 1)
         rankings.setSizes([360, 300])  # the table shows most criteria without scrolling
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()
         self.tabs.setAccessibleName("Comparison views")
         self.tabs.addTab(rankings, "&Rankings and weights")
         self.tabs.addTab(self.drivers, "What &drives the changes")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSpinBox,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from explorer.ui.robustness.change_list import ChangeList
 from explorer.ui.robustness.sensitivity_chart import SensitivityChart
 from explorer.ui.robustness.tornado_chart import TornadoChart
 from explorer.ui.state.session import Session
+from explorer.ui.widgets.steady_tabs import SteadyTabWidget
 
 GRID, PAIRS, SINGLE = "grid", "pairs", "single"
 GRID_SIZE = (1000, 760)  # below this width the panes get a page each; below this height, two
@@ -103,7 +103,7 @@ class RobustnessView(QWidget):
         ]
         # Sampling is wanted while the acceptability pane shows, in whatever page it sits.
         self.sections[3].installEventFilter(self)
-        self.pages = QTabWidget()
+        self.pages = SteadyTabWidget()
         self.pages.setAccessibleName("Robustness panes")
         self.pages.setDocumentMode(True)
         self.pages.setTabBarAutoHide(True)  # one page (the grid): no tab bar

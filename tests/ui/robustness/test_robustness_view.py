@@ -88,6 +88,29 @@ def test_weight_change_moves_the_line_and_the_curves(view, session: Session) -> 
     )
 
 
+def test_dragging_the_swept_weight_moves_only_the_line(view, session: Session) -> None:
+    """The other weights keep their ratios, so the curves stay put: they are not handed to
+    pyqtgraph again (which would repaint the whole plot), while the line and its label move."""
+    chart = view.sensitivity
+    options = ("bike", "bus", "car")
+    drawn = [chart.curve(oid)[1] for oid in options]
+    dots = chart.crossovers()
+    session.set_share("cost", 0.45)
+    session.flush()
+    assert chart.current_share() == pytest.approx(0.45)
+    assert all(chart.curve(oid)[1] is y for oid, y in zip(options, drawn, strict=True))
+    assert chart.crossovers() == dots
+    sens = one_way(session.problem, session.shares, "cost")  # still the analysis, to 1e-9
+    for i, oid in enumerate(options):
+        np.testing.assert_allclose(chart.curve(oid)[1], sens.totals[i], rtol=0, atol=1e-9)
+    session.set_share("time", 0.5)  # another weight: the ratios change, and so do the curves
+    session.flush()
+    assert all(chart.curve(oid)[1] is not y for oid, y in zip(options, drawn, strict=True))
+    np.testing.assert_allclose(
+        chart.curve("car")[1], one_way(session.problem, session.shares, "cost").totals[2]
+    )
+
+
 def test_combo_sets_the_sessions_criterion(view, session: Session) -> None:
     chart = view.sensitivity
     chart.combo.setCurrentIndex(chart.combo.findData("time"))
