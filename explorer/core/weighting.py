@@ -9,7 +9,7 @@ holds all of it in the set's order, so whoever applies one applies everything.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -54,14 +54,22 @@ def weighting_of(
 ) -> Weighting:
     """The profile as this set takes it (LoadError for another set's profile, unless mapped)."""
     applied = apply_profile(profile, decision_set, mapping)
+    deck, promethee = profile.briefing, profile.promethee
+    if mapping:  # criterion ids beyond the weights follow the same mapping
+        deck = replace(deck, views=deck.views.mapped(mapping))
+        promethee = {
+            target: preference
+            for cid, preference in promethee.items()
+            if (target := mapping.get(cid, cid)) is not None
+        }
     return Weighting(
         shares=weight_rules.as_shares(applied.weights),
         locked=applied.locked.copy(),
         method=applied.method,
         credibility=credibility_for(decision_set, applied.source_weights),
         lens=applied.source_weights is not None,
-        deck=profile.briefing,
+        deck=deck,
         applied=applied,
         elicitation=profile.elicitation,
-        preferences=preferences_for(decision_set, profile.promethee),
+        preferences=preferences_for(decision_set, promethee),
     )

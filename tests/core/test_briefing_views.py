@@ -154,3 +154,49 @@ def test_profile_from_weights_carries_the_views(commute):
     deck = DeckSettings().with_views(CHOSEN)
     profile = profile_from_weights(commute, [3, 1, 1], briefing=deck)
     assert parse_profile(dump_profile(profile)).briefing.views == CHOSEN
+
+
+OTHER_SET = """schema_version: 2
+name: Views from another set
+decision_set: travel
+weights:
+  price: 3
+  duration: 1
+  fitness: 1
+  scenery: 1
+briefing:
+  views:
+    tradeoff_axes: [criterion:fitness, group:Money]
+    sensitivity_criterion: duration
+"""
+TRAVEL_TO_COMMUTE = {"price": "cost", "duration": "time", "fitness": "health", "scenery": None}
+
+
+def test_a_mapped_profile_brings_its_view_choices_in_this_sets_ids(commute):
+    """The author swept "duration" and plotted "fitness": here those are time and health."""
+    weighting = weighting_of(parse_profile(OTHER_SET), commute, TRAVEL_TO_COMMUTE)
+    assert weighting.deck.views == ViewChoices(("criterion:health", "group:Money"), None, "time")
+    resolved = weighting.deck.views.resolved(commute, weighting.shares)
+    assert resolved.tradeoff_axes == ("criterion:health", "group:Money")
+    assert resolved.sensitivity_criterion == "time"
+
+
+def test_a_view_choice_on_a_dropped_criterion_falls_back_to_the_default(commute):
+    text = OTHER_SET.replace("criterion:fitness", "criterion:scenery").replace(
+        "sensitivity_criterion: duration", "sensitivity_criterion: scenery"
+    )
+    weighting = weighting_of(parse_profile(text), commute, TRAVEL_TO_COMMUTE)
+    assert weighting.deck.views == ViewChoices(None, None, None)  # dropped: no place here
+    # ids the mapping leaves out are kept as they are, like the weights'
+    kept = ViewChoices(("criterion:cost", "criterion:time"), None, "health").mapped({})
+    assert kept == ViewChoices(("criterion:cost", "criterion:time"), None, "health")
+
+
+def test_a_mapped_profile_brings_its_promethee_thresholds_to_the_mapped_criteria(commute):
+    text = OTHER_SET + "promethee:\n  price: {function: linear, q: 1, p: 4}\n"
+    text += "  scenery: {function: usual}\n"
+    weighting = weighting_of(parse_profile(text), commute, TRAVEL_TO_COMMUTE)
+    assert weighting.preferences is not None
+    cost = commute.criterion_ids.index("cost")
+    assert (weighting.preferences[cost].q, weighting.preferences[cost].p) == (1.0, 4.0)
+    assert weighting.preferences[cost].kind.value == "linear"

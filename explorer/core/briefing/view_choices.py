@@ -15,6 +15,7 @@ Kept free of Qt: the window's ViewState holds the live choices; this is their sa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -61,6 +62,25 @@ class ViewChoices:
             criterion = ids[int(np.argmax(np.asarray(shares, dtype=float)))]
         return ViewChoices(axes, self.matrix_colour or ColourMode.DESIRABILITY, criterion)
 
+    def mapped(self, mapping: Mapping[str, str | None]) -> ViewChoices:
+        """The choices of a profile made for another set, in this set's criterion ids.
+
+        `mapping` is the one the weights were matched with (profile id -> set id, None:
+        no place in this set; ids it leaves out are kept). Without this the author's sweep of
+        "cost" would land on whatever this set happens to call "cost", or on the default when
+        it was renamed. A criterion the mapping drops leaves its part unset (the default);
+        group axes are kept, since groups are matched by name.
+        """
+
+        def criterion(cid: str | None) -> str | None:
+            return mapping.get(cid, cid) if cid is not None else None
+
+        axes = self.tradeoff_axes
+        if axes is not None:
+            keys = [_mapped_axis(key, criterion) for key in axes]
+            axes = (keys[0], keys[1]) if keys[0] is not None and keys[1] is not None else None
+        return ViewChoices(axes, self.matrix_colour, criterion(self.sensitivity_criterion))
+
     def to_data(self) -> dict[str, Any]:
         """Plain data for `briefing.views`; unset parts are left out."""
         data: dict[str, Any] = {}
@@ -71,6 +91,13 @@ class ViewChoices:
         if self.sensitivity_criterion is not None:
             data["sensitivity_criterion"] = self.sensitivity_criterion
         return data
+
+
+def _mapped_axis(key: str, criterion: Callable[[str], str | None]) -> str | None:
+    if not key.startswith(tradeoff.CRITERION_PREFIX):
+        return key
+    target = criterion(key.removeprefix(tradeoff.CRITERION_PREFIX))
+    return None if target is None else tradeoff.CRITERION_PREFIX + target
 
 
 def choices_to_save(

@@ -121,6 +121,9 @@ class ProfileBinding(QObject):
             self.deckChanged.emit()
         self._show_views(weighting)
         self.mark_saved(profile)
+        # a profile mapped from another set has its view choices in this set's ids: those are
+        # what it holds here, so showing them is not an edit
+        self._file_views = weighting.deck.views
         return weighting.applied
 
     def apply_unsaved(self, profile: Profile, text: str) -> AppliedProfile:

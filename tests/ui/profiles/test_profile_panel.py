@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
+from explorer.core.briefing.deck import DeckSettings
 from explorer.core.briefing.view_choices import ColourMode, ViewChoices
 from explorer.core.engine import Method
 from explorer.core.profiles import (
@@ -485,6 +486,33 @@ def test_profile_for_another_set_is_refused_unless_mapped(
     answers["ask_conflict"] = "cancel"
     assert panel.save() is False
     assert other.path.read_bytes() == before
+
+
+def test_a_mapped_profile_shows_its_authors_views_in_this_sets_criteria(
+    panel: ProfilePanel, session: Session, library: ProfileLibrary, answers: Answers
+) -> None:
+    """The author plotted fun against duration and swept duration; mapped, that is the map of
+    health against time swept along time, and showing it is not an edit."""
+    views = ViewChoices(("criterion:fun", "criterion:duration"), None, "duration")
+    make(
+        library,
+        "Cyclist",
+        {"price": 2, "duration": 1, "fun": 1},
+        set_id="bike-share",
+        briefing=DeckSettings().with_views(views),
+    )
+    panel.refresh()
+    select(panel, "Cyclist")
+    answers["ask_mapping"] = {"price": "cost", "duration": "time", "fun": "health"}
+    panel.open_action.trigger()
+    session.flush()
+    assert session.views.tradeoff_axes == ("criterion:health", "criterion:time")
+    assert session.views.sensitivity_criterion == "time"
+    assert not session.dirty
+    session.views.set_matrix_colour(ColourMode.DISAGREEMENT)  # an edit, then taken back
+    assert session.dirty
+    session.views.set_matrix_colour(ColourMode.DESIRABILITY)
+    assert not session.dirty  # the mapped axes are the profile's own here, not an edit
 
 
 def test_mapping_dialog_prefills_same_ids_and_refuses_two_onto_one(qtbot, session: Session) -> None:
