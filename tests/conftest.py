@@ -111,3 +111,9 @@ def screenshot(output_dir: Path) -> Callable[..., Any]:
 def drawn() -> Callable[..., None]:
     """check_drawn, for images a test renders itself (exports, slides)."""
     return check_drawn
+
+
+@pytest.fixture
+def count_pixels() -> Callable[..., int]:
+    """pixels_of, for tests that look for one colour in part of an image (a line, a swatch)."""
+    return pixels_of

@@ -7,6 +7,7 @@ PDF with selectable text); and the text a chart shows must follow the session.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -387,3 +388,25 @@ def test_write_briefing_screenshots(bundled_session, output_dir, drawn):
                 image = QImage(str(path))
                 assert (image.width(), image.height()) == (w, h)
                 drawn(image, path.name)
+
+
+def test_a_slides_leader_line_is_drawn_in_its_options_colour(
+    session, tmp_path, monkeypatch, count_pixels
+):
+    """As on screen: a grey leader ran along the point's grey range bar, unseen."""
+    real = label_layout.place_labels
+    placed = []
+
+    def with_leader(centres, radii, sizes, bounds, order, **kw):
+        layout = real(centres, radii, sizes, bounds, order, **kw)
+        leaders = layout.leaders.copy()
+        cx, cy = centres[0]
+        leaders[0] = (cx, cy + radii[0], cx, cy + radii[0] + 60)
+        placed.append((cx, cy + radii[0]))
+        return dataclasses.replace(layout, leaders=leaders)
+
+    monkeypatch.setattr(label_layout, "place_labels", with_leader)
+    path = export_chart(session, "tradeoff", tmp_path / "t.png", (1600, 900))
+    (x, top), colour = placed[0], themes.option_colour(0)
+    strip = QImage(str(path)).copy(round(x) - 1, round(top) + 10, 3, 40)  # along the leader
+    assert count_pixels(strip, colour, tolerance=40) >= 30, colour.name()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from explorer.core import label_layout
 from explorer.core.model import Assessment, Criterion, DecisionSet, Direction, Option
 from explorer.ui import theme
 from explorer.ui.charts import chart_common as cc
@@ -354,3 +355,35 @@ def test_the_axes_on_screen_are_the_axes_slides_and_export_draw(
     assert view.plot.getPlotItem().getAxis("bottom").labelText.startswith("Door")
     session.load(session.decision_set.location)  # the same set again keeps the pair
     assert session.views.tradeoff_axes == ("criterion:time", "criterion:health")
+
+
+def force_leader_below(monkeypatch: pytest.MonkeyPatch, option: int, length: float = 40.0):
+    """The core placement, with `option`'s name given a leader line straight down from its
+    disc: where a real one ran, over the point's own vertical range bar."""
+    real = label_layout.place_labels
+
+    def placed(centres, radii, sizes, bounds, order, **kw):
+        layout = real(centres, radii, sizes, bounds, order, **kw)
+        leaders = layout.leaders.copy()
+        cx, cy = centres[option]
+        leaders[option] = (cx, cy + radii[option], cx, cy + radii[option] + length)
+        return dataclasses.replace(layout, leaders=leaders)
+
+    monkeypatch.setattr(label_layout, "place_labels", placed)
+
+
+def test_a_leader_line_is_drawn_in_its_options_colour(
+    qtbot, session, monkeypatch, count_pixels
+) -> None:
+    """A grey leader ran along the grey range bar and could not be seen (1024×768 window)."""
+    force_leader_below(monkeypatch, 0)
+    view = TradeoffMap(session)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.plot.grab().toImage()  # first: it lays the plot out
+    centre = view.plot.mapFromScene(view.points.mapToScene(QPointF(*view.positions()["bike"])))
+    strip = image.copy(centre.x() - 1, centre.y() + 22, 3, 26)  # along the leader
+    colour = theme.option_colour(0)
+    assert count_pixels(strip, colour, tolerance=40) >= 20, colour.name()

@@ -169,9 +169,9 @@ def _labels(
         spacing=font_px * 0.1,
     )
     shown = np.flatnonzero(layout.shown).tolist()
-    painter.setPen(cp.line_pen(theme.muted, font_px, 0.9))
-    for i in shown:
+    for i in shown:  # in the option's colour: a grey line ran along the range bars unseen
         if not np.isnan(layout.leaders[i, 0]):
+            painter.setPen(cp.line_pen(option_colour(i), font_px, 1.4))
             painter.drawLine(QLineF(*layout.leaders[i]))
     fill = QColor(theme.background)
     fill.setAlphaF(LABEL_FILL)

@@ -20,6 +20,7 @@ from explorer.ui.widgets.view_item import ViewFillingItem
 
 PAD = 2.0  # px of background around each name
 SWATCH_PX = 4.0  # the option's colour along the left edge of its name
+LEADER_PX = 1.5  # a name moved off its point: the line back to it, in the option's colour
 
 
 class _NameLayer(ViewFillingItem):
@@ -47,9 +48,12 @@ class _NameLayer(ViewFillingItem):
         painter.save()
         painter.resetTransform()
         shown = np.flatnonzero(self.shown).tolist()
-        painter.setPen(self.line)
         for i in shown:
             if not np.isnan(self.leader[i, 0]):
+                # in the option's colour, like the swatch on its name: a grey leader line ran
+                # along the point's own range bar and could not be seen
+                self.line.setColor(self.swatches[i] if i < len(self.swatches) else self.colour)
+                painter.setPen(self.line)
                 point = transform.map(QPointF(*self.anchor[i]))
                 painter.drawLine(QLineF(*self.leader[i]).translated(point))
         painter.setPen(self.colour)
@@ -93,7 +97,7 @@ class MapLabels:
         layer.fill = QColor(t.background)
         layer.fill.setAlpha(200)  # names stay readable where they cross a range bar
         layer.colour = QColor(t.foreground)
-        layer.line = QPen(QColor(t.muted), 1.0)
+        layer.line = QPen(QColor(t.muted), LEADER_PX)
         layer.swatches = [theme.option_colour(i) for i in range(n)]
         self._slots = np.full(n, -1)
         self._key = ()
