@@ -78,6 +78,9 @@ def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
     # then ran over whatever sits under the plot
     bottom = plot.getPlotItem().getAxis("bottom")
     bottom.setHeight(QFontMetrics(font).height() + QFontMetrics(chart_font(theme, 1)).height() + 10)
+    # room above the plot for half a tick label: the top tick of a range that ends on one
+    # (the sensitivity chart's 0.6) was cut by the edge of the widget
+    plot.getPlotItem().layout.setContentsMargins(1, QFontMetrics(font).height() // 2 + 1, 1, 1)
     for name in ("left", "bottom"):
         axis = plot.getPlotItem().getAxis(name)
         axis.setPen(pg.mkPen(theme.muted))

@@ -15,7 +15,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSignalBlocker, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.core.engine import Method
@@ -102,6 +102,7 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
         self._region = pg.LinearRegionItem(movable=False)
         self._region.setZValue(-10)
         self._now = pg.InfiniteLine(angle=90, movable=False, label="now", labelOpts={})
+        self._now.setZValue(25)  # over the curves and dots, so its label is never struck through
         self._dots = pg.ScatterPlotItem(pxMode=True, size=DOT_PX, hoverable=True, tip=self._tip)
         self._dots.setZValue(20)
         for item in (self._region, self._now, self._dots):
@@ -251,6 +252,9 @@ class SensitivityChart(UpdatesWhenShown, QWidget):
             line.setPen(pg.mkPen(None))
         self._now.setPen(cc.cosmetic_pen(t.foreground, 1.5, Qt.PenStyle.DashLine))
         self._now.label.setColor(t.foreground)
+        backing = QColor(t.background)
+        backing.setAlpha(210)  # the curves stay visible through it, faintly
+        self._now.label.fill = pg.mkBrush(backing)  # TextItem has no setter for its fill
         self._now.label.setFont(cc.chart_font(t))
         self._now.label.setPosition(0.8)  # clear of the plot's top edge on a short chart
         self._dots.setPen(cc.cosmetic_pen(t.background, 1.0))

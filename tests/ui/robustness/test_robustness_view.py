@@ -459,3 +459,35 @@ def test_a_short_sensitivity_chart_gives_its_axis_title_room_to_the_plot(
     chart.resize(650, 700)
     qtbot.waitUntil(lambda: axis.label.isVisible())
     assert axis.height() == tall_axis
+
+
+@pytest.mark.parametrize("height", [300, 700])
+def test_every_total_tick_label_is_inside_the_chart(qtbot, bundled_path, height) -> None:
+    """The total axis snaps to a tick at its top, whose label stood half above the plot: at
+    projector size "0.6" was cut by the edge of the widget."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from explorer.ui.robustness.sensitivity_chart import SensitivityChart
+
+    s = Session()
+    s.set_theme(theme.PROJECTOR)
+    s.load(bundled_path)
+    ds = s.decision_set
+    s.select(option=ds.option_ids[1], criterion=ds.criterion_ids[2])  # totals 0.3-0.6
+    chart = SensitivityChart(s)
+    qtbot.addWidget(chart)
+    chart.resize(650, height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    axis = chart.plot.getPlotItem().getAxis("left")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis_line, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    assert texts, "the axis draws no tick labels"
+    shown = chart.plot.viewport().rect()
+    for rect, _flags, text in texts:
+        where = chart.plot.mapFromScene(axis.mapRectToScene(rect)).boundingRect()
+        assert shown.contains(where), (text, where, shown)
