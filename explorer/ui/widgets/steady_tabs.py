@@ -10,7 +10,8 @@ of a tick at the 95th percentile on the methods tab.
 A request is passed on only when what QTabWidget's layout reads, or what it reports to its
 parent, differs from when it last laid out: the tab bar's and corner widgets' size needs and the
 widget's own size hints (and height for its width, where a page wraps text). Every other change
-(resize, show, style, font) reaches QTabWidget as before.
+(resize, show, style, font) reaches QTabWidget as before; after a font change or a show the
+next request always goes through.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-# events after which QTabWidget has laid itself out for the state it then had
-_LAID_OUT = {
-    QEvent.Type.Resize,
-    QEvent.Type.Show,
-    QEvent.Type.StyleChange,
-    QEvent.Type.FontChange,
-}
+# events on which QTabWidget lays itself out for the state it then has
+_LAID_OUT = {QEvent.Type.Resize, QEvent.Type.StyleChange}
+# events after which its children's size needs may change with no layout of its own yet (a new
+# font reaches the tab bar after the tab widget; a shown widget lays out only if marked dirty):
+# the next request is always let through
+_UNSURE = {QEvent.Type.FontChange, QEvent.Type.Show}
 
 _CORNERS = (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner)
 
@@ -63,6 +63,8 @@ class SteadyTabWidget(QTabWidget):
         handled = super().event(event)
         if event.type() in _LAID_OUT:
             self._laid_out = self._layout_inputs()
+        elif event.type() in _UNSURE:
+            self._laid_out = None
         return handled
 
     def tabInserted(self, index: int) -> None:

@@ -82,3 +82,17 @@ def test_a_tab_bar_that_grows_is_laid_out(qtbot) -> None:
     assert tabs.tabBar().height() > height
     page_top = tabs.currentWidget().mapTo(tabs, QPoint(0, 0)).y()
     assert page_top > tabs.tabBar().geometry().bottom()  # the page moved down to make room
+
+
+@pytest.mark.parametrize("on", ["tab widget", "window"])
+def test_a_bigger_font_on_the_tab_widget_or_its_window_is_laid_out(qtbot, on) -> None:
+    """The tab bar gets the new font after the tab widget: its request for room must pass."""
+    top, tabs, _label = window(qtbot, SteadyTabWidget)
+    target = tabs if on == "tab widget" else top
+    font = target.font()
+    font.setPointSize(font.pointSize() * 3)
+    target.setFont(font)
+    settle()
+    bar = tabs.tabBar()
+    assert bar.height() >= bar.sizeHint().height() > 30
+    assert tabs.currentWidget().mapTo(tabs, QPoint(0, 0)).y() >= bar.geometry().bottom()
